@@ -1,0 +1,3 @@
+"""giarlint: lint Chinese government-information disclosure annual reports."""
+
+__version__ = "0.1.0"

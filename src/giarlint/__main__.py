@@ -1,0 +1,3 @@
+from giarlint.cli import main
+
+raise SystemExit(main())

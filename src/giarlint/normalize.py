@@ -1,0 +1,54 @@
+"""Matching copies of text: simplified characters, half-width forms, no spaces.
+
+Only copies are normalised; nodes keep the original text so positions stay exact.
+Traditional→simplified conversion uses OpenCC's phrase tables (``t2s``), loaded on first use:
+most reports are simplified and never pay for it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Full-width ASCII (！…～) → ASCII, ideographic space → space, and the CJK punctuation that
+# reports use interchangeably with ASCII in labels.
+_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_WIDTH.update({0x3000: 0x20, ord("，"): ord(","), ord("："): ord(":"), ord("；"): ord(";")})
+_WIDTH_TABLE = str.maketrans(_WIDTH)
+_SPACES = re.compile(r"\s+")
+
+# Traditional forms of the characters in the template's labels, headings and key words
+# (computed once with OpenCC s2t), plus a few frequent ones: a string holding none of them
+# needs no conversion for matching.
+_TRADITIONAL_HINTS = frozenset(
+    "佈係內動務區員問單國執報審對屬廢廳強後採據數於會條業構機權決沒況減無爲獲現當發確祕穩範糾納組"
+    "結統經維縣總織繳繼續罰舉萬處補製複覆覈規計訟訪許訴評詢認請議護責費購轉辦這進過鄉鎮開關項題額類體"
+    "與為門將應聯繫歷論隻麵"
+)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def looks_traditional(text: str) -> bool:
+    return not _TRADITIONAL_HINTS.isdisjoint(text)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified when the text holds traditional characters, else unchanged."""
+    if not looks_traditional(text):
+        return text
+    return _t2s().convert(text)
+
+
+def fold_width(text: str) -> str:
+    return text.translate(_WIDTH_TABLE)
+
+
+def fold(text: str) -> str:
+    """The matching key of a label or heading: simplified, half-width, without whitespace."""
+    return _SPACES.sub("", fold_width(to_simplified(text)))

@@ -1,0 +1,142 @@
+"""Table templates from ``rules/tables/*.yaml``: label matchers for rows, columns and blocks.
+
+A template is data so that a new national template or a province's variant is a YAML change;
+a plugin can add directories through the ``giarlint_template_dirs`` hook.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from giarlint.data import load_yaml
+from giarlint.normalize import fold
+from giarlint.resources import data_dir
+
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|\d+[.、．](?!\d))")
+
+
+def strip_ordinal(folded: str) -> tuple[str, bool]:
+    """Remove a leading 一、 / (一) / 1. from folded text; say whether there was one."""
+    match = _ORDINAL.match(folded)
+    if not match:
+        return folded, False
+    return folded[match.end():], True
+
+
+@dataclass(frozen=True)
+class Label:
+    """One row or column of a template and the words that identify it."""
+
+    key: str | None
+    label: str
+    short: str
+    en: str
+    match: tuple[str, ...] = ()
+    exact: tuple[str, ...] = ()
+    truncated: tuple[str, ...] = ()
+    group: str | None = None  # this label opens a group of rows
+    group_of: str | None = None  # this row belongs to that group
+    leaf_in: tuple[str, ...] = ()  # formats in which a group label is itself a row with values
+    formats: tuple[str, ...] = ()  # formats that have this row (empty: all)
+    kind: str = "count"
+
+    def matches(self, body: str) -> bool:
+        return body in self.exact or any(word in body for word in self.match)
+
+    def needs_ordinal(self) -> bool:
+        """Labels known only by an exact short word (其他, 总计) are labels only with an ordinal."""
+        return not self.match
+
+
+def _label(entry: dict) -> Label:
+    return Label(
+        key=entry.get("key"),
+        label=entry["label"],
+        short=entry.get("short", entry["label"]),
+        en=entry.get("en", entry.get("key") or entry["label"]),
+        match=tuple(fold(w) for w in entry.get("match", ())),
+        exact=tuple(fold(w) for w in entry.get("exact", ())),
+        truncated=tuple(fold(w) for w in entry.get("truncated", ())),
+        group=entry.get("group"),
+        group_of=entry.get("group_of"),
+        leaf_in=tuple(str(f) for f in entry.get("leaf_in", ())),
+        formats=tuple(str(f) for f in entry.get("formats", ())),
+        kind=entry.get("kind", "count"),
+    )
+
+
+@dataclass(frozen=True)
+class Block:
+    item: int
+    columns: tuple[Label, ...]
+    rows: tuple[Label, ...]
+
+
+@dataclass(frozen=True)
+class Table2Format:
+    name: str
+    discriminators: tuple[str, ...]
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Templates:
+    table2: dict[str, Table2Format]
+    table2_identities: dict
+    table3_columns: tuple[Label, ...]
+    table3_rows: tuple[Label, ...]
+    table3_identities: dict
+    table4_groups: tuple[Label, ...]
+    table4_columns: tuple[Label, ...]
+    table4_value_count: int
+    table4_identities: dict
+    titles: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def table3_row(self, key: str) -> Label | None:
+        return next((r for r in self.table3_rows if r.key == key), None)
+
+    def table3_column(self, key: str) -> Label | None:
+        return next((c for c in self.table3_columns if c.key == key), None)
+
+
+def _load(directory: Path) -> dict[str, dict]:
+    return {path.stem: load_yaml(path) for path in sorted(directory.glob("*.yaml"))}
+
+
+@lru_cache(maxsize=None)
+def load_templates(extra_dirs: tuple[Path, ...] = ()) -> Templates:
+    """Built-in templates, with files of the same name in `extra_dirs` taking precedence."""
+    raw = _load(data_dir("rules") / "tables")
+    for directory in extra_dirs:
+        raw.update(_load(directory))
+    t2, t3, t4 = raw["table2"], raw["table3"], raw["table4"]
+    formats = {
+        str(name): Table2Format(
+            str(name),
+            tuple(fold(w) for w in spec.get("discriminators", ())),
+            tuple(
+                Block(
+                    int(block["item"]),
+                    tuple(_label(c) for c in block["columns"]),
+                    tuple(_label(r) for r in block["rows"]),
+                )
+                for block in spec["blocks"]
+            ),
+        )
+        for name, spec in t2["formats"].items()
+    }
+    return Templates(
+        table2=formats,
+        table2_identities=t2.get("identities", {}),
+        table3_columns=tuple(_label(c) for c in t3["columns"]),
+        table3_rows=tuple(_label(r) for r in t3["rows"]),
+        table3_identities=t3.get("identities", {}),
+        table4_groups=tuple(_label(g) for g in t4["groups"]),
+        table4_columns=tuple(_label(c) for c in t4["columns"]),
+        table4_value_count=int(t4.get("value_count", 15)),
+        table4_identities=t4.get("identities", {}),
+        titles={name: (spec.get("title", name), spec.get("title_en", name)) for name, spec in raw.items()},
+    )

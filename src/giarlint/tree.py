@@ -1,0 +1,117 @@
+"""The positioned tree of a report: plain dataclasses, every node with its span in the original text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """1-based line and column (in characters) of the first character; the end is exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @staticmethod
+    def merge(first: "Span", last: "Span") -> "Span":
+        return Span(first.line, first.column, last.end_line, last.end_column)
+
+
+@dataclass(slots=True)
+class Cell:
+    """One table cell. `text` is the original text (wrapped lines joined by a newline)."""
+
+    text: str
+    span: Span
+
+
+@dataclass(slots=True)
+class Row:
+    """A table row as written: one line of a pipe, tab or Markdown table, or one line holding one cell."""
+
+    cells: list[Cell]
+    span: Span
+    gap_before: bool = False  # a blank line separates this row from the previous one
+
+
+@dataclass(slots=True)
+class Table:
+    rows: list[Row]
+    span: Span
+
+    def cells(self) -> list[Cell]:
+        """All non-padding cells in reading order (empty cells at a row's ends are padding)."""
+        out: list[Cell] = []
+        for row in self.rows:
+            cells = row.cells
+            start, end = 0, len(cells)
+            while start < end and not cells[start].text:
+                start += 1
+            while end > start and not cells[end - 1].text:
+                end -= 1
+            out.extend(cells[start:end])
+        return out
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A line of prose; `kind` is ``text``, ``subheading`` (（一）…) or ``metadata`` (索引号: …)."""
+
+    text: str
+    span: Span
+    kind: str = "text"
+
+
+@dataclass(slots=True)
+class Heading:
+    """A top-level heading such as ``一、总体情况``; `ordinal` is 1 for 一."""
+
+    ordinal: int
+    ordinal_text: str
+    title: str
+    span: Span
+
+
+Block = Union[Paragraph, Table]
+
+
+@dataclass(slots=True)
+class Section:
+    heading: Heading
+    blocks: list[Block] = field(default_factory=list)
+
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    def text(self) -> str:
+        """The prose of the section, one paragraph per line."""
+        return "\n".join(p.text for p in self.paragraphs())
+
+
+@dataclass(slots=True)
+class Document:
+    """What the grammar and the assembler recognise: no interpretation yet."""
+
+    metadata: list[Paragraph]
+    title: Paragraph | None
+    preamble: list[Block]
+    sections: list[Section]
+    line_count: int
+
+    def tables(self) -> list[Table]:
+        found = [b for b in self.preamble if isinstance(b, Table)]
+        for section in self.sections:
+            found.extend(section.tables())
+        return found
+
+    def paragraphs(self) -> list[Paragraph]:
+        found = [b for b in self.preamble if isinstance(b, Paragraph)]
+        for section in self.sections:
+            found.extend(section.paragraphs())
+        return found
