@@ -1,0 +1,99 @@
+"""totals-consistency: the arithmetic identities of tables 三 and 四 (GIA201–GIA204), and the
+cells that cannot take part in them (GIA205 text, GIA209 blank or not-applicable)."""
+
+from __future__ import annotations
+
+from fnmatch import fnmatch
+
+from giarlint.builtin_rules.naming import TABLE_TITLES, cell_names, column_kind
+from giarlint.hookspecs import hookimpl
+from giarlint.messages import Localized
+from giarlint.rule import Finding, Rule
+from giarlint.templates import load_templates
+from giarlint.values import BLANK, NOT_APPLICABLE, NUMBER, TEXT, Value
+
+
+def _numbers(values: list[Value | None]) -> list[float] | None:
+    """The numbers of all `values`, or None when any is missing or not a number (then skip)."""
+    if any(v is None or v.kind != NUMBER for v in values):
+        return None
+    return [v.number for v in values]  # type: ignore[misc]
+
+
+class TotalsConsistency(Rule):
+    name = "totals-consistency"
+
+    def check(self, report, context):
+        templates = load_templates()
+        yield from self._unusable_cells(report)
+        table3 = report.tables.get("table3")
+        if table3 is not None:
+            yield from self._table3(table3, templates)
+        table4 = report.tables.get("table4")
+        if table4 is not None:
+            yield from self._table4(table4, templates)
+
+    def _unusable_cells(self, report):
+        for name in ("table2", "table3", "table4"):
+            table = report.tables.get(name)
+            if table is None:
+                continue
+            for row, columns in table.values.items():
+                for column, value in columns.items():
+                    kind = column_kind(name, row, column)
+                    if value.kind == TEXT and kind != "change":
+                        code = "GIA205"
+                    elif value.kind in (BLANK, NOT_APPLICABLE):
+                        code = "GIA209"
+                    else:
+                        continue
+                    row_name, column_name = cell_names(name, row, column)
+                    yield Finding(code, value.cell.span, {
+                        "table": TABLE_TITLES[name], "row": row_name, "column": column_name, "text": value.text,
+                    })
+
+    def _table3(self, table, templates):
+        ids = templates.table3_identities
+        columns = [c.key for c in templates.table3_columns]
+        row_total = ids["row_total"]
+        for row, cells in table.values.items():
+            parts = _numbers([cells.get(c) for c in row_total["parts"]])
+            total = cells.get(row_total["total"])
+            if parts is None or total is None or total.kind != NUMBER:
+                continue
+            if sum(parts) != total.number:
+                row_name, _ = cell_names("table3", row, "total")
+                yield Finding("GIA201", total.cell.span, {"row": row_name, "total": total.number, "parts": sum(parts)})
+        balance = ids["balance"]
+        results = ids["results"]
+        result_rows = [r for r in table.values if any(fnmatch(r, p) for p in results["parts"])]
+        for column in columns:
+            _, column_name = cell_names("table3", "total", column)
+            left = _numbers([table.value(r, column) for r in balance["left"]])
+            right = _numbers([table.value(r, column) for r in balance["right"]])
+            if left is not None and right is not None and sum(left) != sum(right):
+                anchor = table.value(balance["right"][0], column)
+                yield Finding("GIA202", anchor.cell.span, {
+                    "column": column_name, "new": left[0], "carried": left[1], "left": sum(left),
+                    "total": right[0], "forward": right[1], "right": sum(right),
+                })
+            total = table.value(results["total"], column)
+            parts = _numbers([table.value(r, column) for r in result_rows])
+            if total is not None and total.kind == NUMBER and parts is not None and result_rows and sum(parts) != total.number:
+                yield Finding("GIA203", total.cell.span, {"column": column_name, "total": total.number, "parts": sum(parts)})
+
+    def _table4(self, table, templates):
+        identity = templates.table4_identities["group_total"]
+        for group, cells in table.values.items():
+            parts = _numbers([cells.get(c) for c in identity["parts"]])
+            total = cells.get(identity["total"])
+            if parts is None or total is None or total.kind != NUMBER:
+                continue
+            if sum(parts) != total.number:
+                group_name, _ = cell_names("table4", group, "total")
+                yield Finding("GIA204", total.cell.span, {"group": group_name, "total": total.number, "parts": sum(parts)})
+
+
+@hookimpl
+def giarlint_rules():
+    return [TotalsConsistency()]

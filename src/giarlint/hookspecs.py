@@ -1,0 +1,24 @@
+"""Every hook giarlint calls. Built-in rules and third-party packages implement the same hooks.
+
+Hooks are called with keyword arguments; an implementation may accept fewer arguments than
+its specification, so a hook can grow without breaking plugins.
+"""
+
+from __future__ import annotations
+
+import pluggy
+
+PROJECT = "giarlint"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+@hookspec
+def giarlint_rules():
+    """Return a list of `giarlint.rule.Rule` instances this plugin provides."""
+
+
+@hookspec
+def giarlint_template_dirs():
+    """Return a list of directories with table templates (``table2.yaml`` …) that replace the
+    built-in files of the same name, e.g. a province's variant of the national form."""

@@ -1,0 +1,121 @@
+"""Lint one report: decode, parse, interpret, run every selected rule, render messages."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from typing import Iterable
+
+from giarlint.catalogue import CodeDoc, builtin_catalogue
+from giarlint.diagnostics import Diagnostic
+from giarlint.messages import Localized, render
+from giarlint.plugins import Registry
+from giarlint.report import Report, build_report
+from giarlint.rule import Finding, RuleContext, findings
+from giarlint.settings import Settings
+from giarlint.source import DecodeError, decode, normalise_newlines
+from giarlint.templates import load_templates
+from giarlint.tree import Span
+
+ENGINE = "engine"
+_WHOLE_FILE = Span(1, 1, 1, 1)
+# Tables problems that make (part of) a table unreadable: reported by the engine as GIA003.
+_UNREADABLE = ("short_row", "unexpected_cell", "no_rows", "unknown_block", "value_count")
+_TABLE_NAMES = {
+    "table2": Localized("表二（主动公开政府信息情况）", "table 2 (proactive disclosure)"),
+    "table3": Localized("表三（收到和处理政府信息公开申请情况）", "table 3 (requests received and handled)"),
+    "table4": Localized("表四（行政复议、行政诉讼情况）", "table 4 (review and litigation)"),
+}
+
+
+class Linter:
+    def __init__(self, registry: Registry, settings: Settings | None = None):
+        self.registry = registry
+        self.settings = settings or Settings()
+        self.docs: dict[str, CodeDoc] = dict(builtin_catalogue(ENGINE))
+        self.docs.update(registry.docs)
+        dirs = tuple(d for group in registry.manager.hook.giarlint_template_dirs() for d in (group or ()))
+        self.templates = load_templates(tuple(dirs))
+
+    # -- entry points -------------------------------------------------------------------
+    def lint_bytes(self, path: str, data: bytes) -> list[Diagnostic]:
+        try:
+            decoded = decode(data, self.settings.encoding)
+        except DecodeError as exc:
+            return self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, {"tried": ", ".join(exc.tried), "detail": exc.detail})])
+        return self.lint_text(path, decoded.text)
+
+    def lint_file(self, path: str) -> list[Diagnostic]:
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError as exc:
+            return self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, {"tried": "-", "detail": exc.strerror or str(exc)}, "unreadable")])
+        return self.lint_bytes(path, data)
+
+    def lint_text(self, path: str, text: str) -> list[Diagnostic]:
+        report = self.build(path, text)
+        found: list[tuple[str, Finding]] = list(self._engine_findings(report))
+        if not any(f.code == "GIA002" for _, f in found):
+            found.extend(self._rule_findings(report))
+        return self._diagnostics(path, found, report)
+
+    def build(self, path: str, text: str) -> Report:
+        return build_report(normalise_newlines(text), path, self.templates, self.settings.format_version)
+
+    # -- helpers ------------------------------------------------------------------------
+    def _engine_findings(self, report: Report) -> Iterable[tuple[str, Finding]]:
+        document = report.document
+        if not document.sections and not report.tables:
+            yield ENGINE, Finding("GIA002", _WHOLE_FILE, {}, "empty" if not report.text.strip() else "default")
+            return
+        if report.year is not None and report.year < 2019:
+            yield ENGINE, Finding("GIA002", _WHOLE_FILE, {"year": report.year}, "old_format")
+            return
+        for name, table in sorted(report.tables.items()):
+            for problem in table.problems:
+                if problem.reason in _UNREADABLE:
+                    args = dict(problem.args, table=_TABLE_NAMES[name])
+                    yield ENGINE, Finding("GIA003", problem.span, args, problem.reason)
+
+    def _rule_findings(self, report: Report) -> Iterable[tuple[str, Finding]]:
+        for rule in self.registry.rules:
+            if not any(self._selected(code, report.path) for code in rule.codes):
+                continue
+            context = RuleContext(self.settings.lang, self.settings.rule_options.get(rule.name, {}))
+            try:
+                produced = list(findings(rule.check(report, context)))
+            except Exception as exc:  # a broken rule must not hide the others
+                plugin = self.registry.rule_plugin.get(rule.name, "?")
+                yield ENGINE, Finding("GIA099", _WHOLE_FILE, {"rule": rule.name, "plugin": plugin, "error": repr(exc)})
+                continue
+            for finding in produced:
+                yield rule.name, finding
+
+    def _selected(self, code: str, path: str) -> bool:
+        doc = self.docs.get(code)
+        extra = tuple(
+            prefix
+            for pattern, prefixes in self.settings.per_file_ignores.items()
+            if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern)
+            for prefix in prefixes
+        )
+        return self.settings.is_selected(code, doc.default if doc else True, extra)
+
+    def _diagnostics(self, path: str, found, report: Report | None = None) -> list[Diagnostic]:
+        out = []
+        for item in found:
+            rule_name, finding = item if isinstance(item, tuple) else (ENGINE, item)
+            if not self._selected(finding.code, path):
+                continue
+            doc = self.docs.get(finding.code)
+            template = (doc.messages.get(finding.variant) or doc.messages.get("default")) if doc else None
+            message = render(template, self.settings.lang, finding.args) if template else finding.code
+            span = finding.span
+            out.append(
+                Diagnostic(
+                    path, span.line, span.column, finding.code, message, span.end_line, span.end_column,
+                    rule_name, doc.severity if doc else "E",
+                )
+            )
+        return sorted(set(out))

@@ -1,0 +1,120 @@
+"""Build the plugin manager: built-in rules by import, third-party packages by entry point.
+
+Entry points in the ``giarlint`` group are loaded one at a time so that a broken package is
+named instead of hiding the others; any load error or code clash stops the run (exit 2).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+
+import pluggy
+
+from giarlint import hookspecs
+from giarlint.catalogue import CodeDoc
+from giarlint.rule import Rule
+
+ENTRY_POINT_GROUP = "giarlint"
+DISABLE_AUTOLOAD_ENV = "GIARLINT_DISABLE_PLUGIN_AUTOLOAD"
+BUILTIN_PREFIX = "GIA"
+CODE_PATTERN = re.compile(r"^[A-Z]{1,3}[0-9]{0,3}$")
+
+BUILTIN_PLUGINS = (
+    "giarlint.builtin_rules.totals",
+    "giarlint.builtin_rules.sections",
+    "giarlint.builtin_rules.fees",
+    "giarlint.builtin_rules.years",
+)
+
+
+class PluginError(Exception):
+    """A plugin could not be loaded or clashes with another; the message names it."""
+
+
+@dataclass
+class PluginInfo:
+    name: str
+    version: str
+    builtin: bool
+
+
+@dataclass
+class Registry:
+    """The rules of a run and the documentation of every code they may report."""
+
+    manager: pluggy.PluginManager
+    rules: list[Rule]
+    docs: dict[str, CodeDoc]
+    rule_plugin: dict[str, str]  # rule name -> plugin name
+    plugins: list[PluginInfo] = field(default_factory=list)
+
+
+def _load_entry_points(manager: pluggy.PluginManager, plugins: list[PluginInfo]) -> None:
+    for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name):
+        try:
+            plugin = entry_point.load()
+        except Exception as exc:  # any failure in third-party code must name the plugin
+            raise PluginError(f"plugin {entry_point.name!r} ({entry_point.value}) failed to load: {exc!r}") from exc
+        if manager.is_registered(plugin) or manager.get_plugin(entry_point.name) is not None:
+            continue
+        manager.register(plugin, name=entry_point.name)
+        dist = getattr(entry_point, "dist", None)
+        plugins.append(PluginInfo(entry_point.name, getattr(dist, "version", "?") if dist else "?", False))
+
+
+def build_registry(load_plugins: bool = True) -> Registry:
+    """Register built-ins and (unless disabled) third-party plugins, then collect their rules."""
+    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager.add_hookspecs(hookspecs)
+    plugins: list[PluginInfo] = []
+    for module_name in BUILTIN_PLUGINS:
+        manager.register(importlib.import_module(module_name), name=module_name)
+    if load_plugins and not os.environ.get(DISABLE_AUTOLOAD_ENV):
+        _load_entry_points(manager, plugins)
+    try:
+        manager.check_pending()
+    except pluggy.PluginValidationError as exc:
+        raise PluginError(f"a plugin implements a hook giarlint does not know: {exc}") from exc
+    return _collect(manager, plugins)
+
+
+def _collect(manager: pluggy.PluginManager, plugins: list[PluginInfo]) -> Registry:
+    rules: list[Rule] = []
+    docs: dict[str, CodeDoc] = {}
+    rule_plugin: dict[str, str] = {}
+    code_owner: dict[str, str] = {}
+    for impl in manager.hook.giarlint_rules.get_hookimpls():
+        plugin_name = impl.plugin_name
+        builtin = plugin_name.startswith("giarlint.")
+        try:
+            provided = impl.function() or []
+            for rule in provided:
+                catalogue = rule.catalogue()
+                if not rule.name or not catalogue:
+                    raise PluginError(f"plugin {plugin_name!r}: rule {rule!r} has no name or no codes")
+                for code, doc in catalogue.items():
+                    _check_code(code, plugin_name, builtin)
+                    if code in code_owner:
+                        raise PluginError(
+                            f"plugin {plugin_name!r}: code {code} is already registered by {code_owner[code]!r}"
+                        )
+                    code_owner[code] = plugin_name
+                    docs[code] = doc
+                rules.append(rule)
+                rule_plugin[rule.name] = plugin_name
+        except PluginError:
+            raise
+        except Exception as exc:
+            raise PluginError(f"plugin {plugin_name!r} failed while listing its rules: {exc!r}") from exc
+    return Registry(manager, rules, docs, rule_plugin, plugins)
+
+
+def _check_code(code: str, plugin_name: str, builtin: bool) -> None:
+    if not CODE_PATTERN.match(code):
+        raise PluginError(f"plugin {plugin_name!r}: code {code!r} is not of the form ABC123")
+    if not builtin and code.startswith(BUILTIN_PREFIX):
+        raise PluginError(f"plugin {plugin_name!r}: code {code} uses the prefix {BUILTIN_PREFIX}, reserved for giarlint")

@@ -1,0 +1,54 @@
+"""The object rules check: the positioned document, its tables as data, and its facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from giarlint.assemble import read_document
+from giarlint.facts import Facts, read_facts
+from giarlint.tables import TableData, interpret
+from giarlint.templates import Templates, load_templates
+from giarlint.tree import Document
+
+
+@dataclass(slots=True)
+class Report:
+    path: str
+    text: str  # newline-normalised; line and column numbers are those of the original
+    document: Document
+    tables: dict[str, TableData]
+    facts: Facts
+    format: str | None  # "2019" or "2021"; None when neither tables nor year tell
+    format_source: str | None = None  # "tables", "year" or "config"
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def year(self) -> int | None:
+        return self.facts.year
+
+    def line_text(self, line: int) -> str:
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+
+
+def detect_format(tables: dict[str, TableData], year: int | None) -> tuple[str | None, str | None]:
+    """The template a report follows: what its tables show, else what its year implies."""
+    votes = [t.format for t in tables.values() if t.format]
+    if votes:
+        return ("2019" if votes.count("2019") > votes.count("2021") else "2021"), "tables"
+    if year is not None and year >= 2019:
+        return ("2019" if year < 2021 else "2021"), "year"
+    return None, None
+
+
+def build_report(text: str, path: str = "<string>", templates: Templates | None = None,
+                 forced_format: str | None = None) -> Report:
+    """Parse newline-normalised text into a `Report`."""
+    templates = templates or load_templates()
+    document = read_document(text)
+    facts = read_facts(document)
+    tables = interpret(document, templates, facts.year)
+    if forced_format:
+        format_name, source = forced_format, "config"
+    else:
+        format_name, source = detect_format(tables, facts.year)
+    return Report(path, text, document, tables, facts, format_name, source, text.split("\n"))

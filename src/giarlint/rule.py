@@ -1,0 +1,57 @@
+"""What a rule plugin implements, and what it receives while checking."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar, Iterable, Iterator
+
+from giarlint.catalogue import CodeDoc, builtin_catalogue
+from giarlint.tree import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule reports: the engine adds path, severity and the rendered message."""
+
+    code: str
+    span: Span
+    args: dict = field(default_factory=dict)
+    variant: str = "default"  # which of the code's messages to use
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """Settings a rule may read: the message language and its own options."""
+
+    lang: str = "zh"
+    options: dict = field(default_factory=dict)
+
+    def option(self, name: str, default=None):
+        return self.options.get(name, default)
+
+
+class Rule:
+    """Base class of a rule. Subclasses set `name` and implement `check`.
+
+    `codes` defaults to the codes of the rule's catalogue; built-in rules read theirs from
+    ``rules/catalogue/<name>.yaml``, third-party rules override `catalogue()`.
+    """
+
+    name: ClassVar[str] = ""
+
+    def catalogue(self) -> dict[str, CodeDoc]:
+        return builtin_catalogue(self.name)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(self.catalogue())
+
+    def check(self, report, context: RuleContext) -> Iterable[Finding]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+def findings(iterable: Iterable[Finding] | None) -> Iterator[Finding]:
+    """Accept rules that return a list, a generator or None."""
+    if iterable is None:
+        return iter(())
+    return iter(iterable)

@@ -1,0 +1,32 @@
+"""Run settings and code selection (flake8/ruff semantics).
+
+Without `select`, every code that is on by default is checked. A `select` or `extend-select`
+entry is a code prefix and also turns on codes that are off by default. Between a matching
+select and ignore entry, the longer prefix wins; on a tie, ignore wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Settings:
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    lang: str = "zh"
+    encoding: str | None = None
+    format_version: str | None = None
+    rule_options: dict[str, dict] = field(default_factory=dict)
+
+    def is_selected(self, code: str, on_by_default: bool, extra_ignore: tuple[str, ...] = ()) -> bool:
+        chosen = (self.select or ()) + self.extend_select
+        select_len = max((len(p) for p in chosen if code.startswith(p)), default=-1)
+        ignore_len = max((len(p) for p in self.ignore + extra_ignore if code.startswith(p)), default=-1)
+        if select_len < 0:
+            if self.select is not None or not on_by_default:
+                return False
+            select_len = 0
+        return select_len > ignore_len
