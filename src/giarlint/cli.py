@@ -34,7 +34,9 @@ def _version() -> str:
         registry = build_registry()
     except PluginError as exc:
         return lines[0] + f"\n(plugins failed to load: {exc})"
-    lines.extend(f"  plugin {p.name} {p.version}" for p in registry.plugins)
+    lines.extend(
+        f"  plugin {p.name} {p.version}" + (f" ({p.distribution})" if p.distribution else "") for p in registry.plugins
+    )
     return "\n".join(lines)
 
 

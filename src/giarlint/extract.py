@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from giarlint.messages import format_number
 from giarlint.report import Report
 from giarlint.tables import TABLE_KEYS
+
+RECORD_COLUMNS = ("path", "year", "agency", "format", "publication_date")
 
 
 def report_record(report: Report) -> dict:
@@ -17,3 +20,48 @@ def report_record(report: Report) -> dict:
         "publication_date": published.value.isoformat() if published else None,
         "tables": {name: report.tables[name].as_json() if name in report.tables else None for name in TABLE_KEYS},
     }
+
+
+def table_columns(templates) -> list[str]:
+    """Flattened keys (``table3.granted.total``) in template order: both table 二 formats, then 三, then 四."""
+    keys = [
+        f"table2.{row.key}.{column.key}"
+        for spec in templates.table2.values()
+        for block in spec.blocks
+        for row in block.rows
+        for column in block.columns
+    ]
+    keys += [f"table3.{row.key}.{column.key}" for row in templates.table3_rows if row.key
+             for column in templates.table3_columns]
+    keys += [f"table4.{group.key}.{column.key}" for group in templates.table4_groups
+             for column in templates.table4_columns]
+    return list(dict.fromkeys(keys))
+
+
+def flatten(record: dict) -> dict:
+    row = {name: record[name] for name in RECORD_COLUMNS}
+    for table, rows in record["tables"].items():
+        for key, columns in (rows or {}).items():
+            for column, value in columns.items():
+                row[f"{table}.{key}.{column}"] = value
+    return row
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    return format_number(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+
+
+def write_csv(records: list[dict], templates, stream) -> None:
+    """One row per report; a key found in no template (a plugin's table) is appended, sorted."""
+    import csv
+
+    rows = [flatten(record) for record in records]
+    columns = list(RECORD_COLUMNS) + table_columns(templates)
+    known = set(columns)
+    columns += sorted({key for row in rows for key in row} - known)
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(column)) for column in columns])

@@ -22,3 +22,12 @@ def giarlint_rules():
 def giarlint_template_dirs():
     """Return a list of directories with table templates (``table2.yaml`` …) that replace the
     built-in files of the same name, e.g. a province's variant of the national form."""
+
+
+@hookspec
+def giarlint_formatters():
+    """Return a dict of output format name -> formatter for ``--output-format``.
+
+    A formatter is a callable ``formatter(diagnostics, context) -> str`` that receives the
+    sorted diagnostics of the run and a `giarlint.formatters.FormatContext` (rule docs, source
+    lines, checked paths, language, colour) and returns the whole output text."""

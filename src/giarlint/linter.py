@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import fnmatch
-import os
 from typing import Iterable
 
 from giarlint.catalogue import CodeDoc, builtin_catalogue
@@ -14,6 +12,7 @@ from giarlint.report import Report, build_report
 from giarlint.rule import Finding, RuleContext, findings
 from giarlint.settings import Settings
 from giarlint.source import DecodeError, decode, normalise_newlines
+from giarlint.suppressions import apply, find_suppressions, mask_directives
 from giarlint.templates import load_templates
 from giarlint.tree import Span
 
@@ -54,14 +53,16 @@ class Linter:
         return self.lint_bytes(path, data)
 
     def lint_text(self, path: str, text: str) -> list[Diagnostic]:
+        text = normalise_newlines(text)
         report = self.build(path, text)
         found: list[tuple[str, Finding]] = list(self._engine_findings(report))
         if not any(f.code == "GIA002" for _, f in found):
             found.extend(self._rule_findings(report))
-        return self._diagnostics(path, found, report)
+        return self._suppress(path, text, self._diagnostics(path, found, report))
 
     def build(self, path: str, text: str) -> Report:
-        return build_report(normalise_newlines(text), path, self.templates, self.settings.format_version)
+        """The report of `text`; suppression comments are blanked in the copy the parser reads."""
+        return build_report(mask_directives(normalise_newlines(text)), path, self.templates, self.settings.format_version)
 
     # -- helpers ------------------------------------------------------------------------
     def _engine_findings(self, report: Report) -> Iterable[tuple[str, Finding]]:
@@ -94,13 +95,20 @@ class Linter:
 
     def _selected(self, code: str, path: str) -> bool:
         doc = self.docs.get(code)
-        extra = tuple(
-            prefix
-            for pattern, prefixes in self.settings.per_file_ignores.items()
-            if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern)
-            for prefix in prefixes
-        )
-        return self.settings.is_selected(code, doc.default if doc else True, extra)
+        return self.settings.is_selected(code, doc.default if doc else True, self.settings.ignores_for(path))
+
+    def _suppress(self, path: str, text: str, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        """Drop what suppression comments hide; report the comments that hid nothing (GIA009)."""
+        suppressions = find_suppressions(text)
+        if not suppressions:
+            return diagnostics
+        kept = apply(diagnostics, suppressions)
+        unused = [
+            Finding("GIA009", region.span, {"codes": ", ".join(code or "*" for code in region.unused())})
+            for region in suppressions
+            if region.unused()
+        ]
+        return sorted(kept + self._diagnostics(path, unused)) if unused else kept
 
     def _diagnostics(self, path: str, found, report: Report | None = None) -> list[Diagnostic]:
         out = []

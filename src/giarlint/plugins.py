@@ -28,6 +28,10 @@ BUILTIN_PLUGINS = (
     "giarlint.builtin_rules.sections",
     "giarlint.builtin_rules.fees",
     "giarlint.builtin_rules.years",
+    "giarlint.formatters.text",
+    "giarlint.formatters.data",
+    "giarlint.formatters.sarif",
+    "giarlint.formatters.junit",
 )
 
 
@@ -40,6 +44,7 @@ class PluginInfo:
     name: str
     version: str
     builtin: bool
+    distribution: str = ""  # the installed package that provides the entry point
 
 
 @dataclass
@@ -63,7 +68,9 @@ def _load_entry_points(manager: pluggy.PluginManager, plugins: list[PluginInfo])
             continue
         manager.register(plugin, name=entry_point.name)
         dist = getattr(entry_point, "dist", None)
-        plugins.append(PluginInfo(entry_point.name, getattr(dist, "version", "?") if dist else "?", False))
+        version = getattr(dist, "version", "?") if dist else "?"
+        distribution = dist.metadata["Name"] if dist else ""
+        plugins.append(PluginInfo(entry_point.name, version, False, distribution))
 
 
 def build_registry(load_plugins: bool = True) -> Registry:

@@ -7,6 +7,8 @@ select and ignore entry, the longer prefix wins; on a tie, ignore wins.
 
 from __future__ import annotations
 
+import fnmatch
+import os
 from dataclasses import dataclass, field
 
 
@@ -20,6 +22,9 @@ class Settings:
     encoding: str | None = None
     format_version: str | None = None
     rule_options: dict[str, dict] = field(default_factory=dict)
+    exclude: tuple[str, ...] = ()
+    root: str | None = None  # directory of the configuration file; globs are relative to it
+    config_path: str | None = None  # the file these settings came from, for messages
 
     def is_selected(self, code: str, on_by_default: bool, extra_ignore: tuple[str, ...] = ()) -> bool:
         chosen = (self.select or ()) + self.extend_select
@@ -30,3 +35,28 @@ class Settings:
                 return False
             select_len = 0
         return select_len > ignore_len
+
+    def ignores_for(self, path: str) -> tuple[str, ...]:
+        """The code prefixes `per_file_ignores` adds for `path`."""
+        return tuple(
+            prefix
+            for pattern, prefixes in self.per_file_ignores.items()
+            if self.matches(pattern, path)
+            for prefix in prefixes
+        )
+
+    def is_excluded(self, path: str) -> bool:
+        return any(self.matches(pattern, path) for pattern in self.exclude)
+
+    def matches(self, pattern: str, path: str) -> bool:
+        """fnmatch `pattern` against the path relative to `root`, the path as given, or its name."""
+        candidates = [path.replace(os.sep, "/"), os.path.basename(path)]
+        if self.root is not None and path != "-":
+            relative = os.path.relpath(os.path.abspath(path), self.root)
+            if not relative.startswith(".."):
+                candidates.insert(0, relative.replace(os.sep, "/"))
+        pattern = pattern.rstrip("/")
+        return any(
+            fnmatch.fnmatchcase(candidate, pattern) or fnmatch.fnmatchcase(candidate, pattern + "/*")
+            for candidate in candidates
+        )

@@ -14,8 +14,9 @@ A case file names one code and lists passing and failing snippets::
       - name: seed-000
         base: ../seeds/000_074461f2da15a71b.txt
 
-A case without `base` gives the report in `text`. Only the case's code is selected, so a
-case pins exactly the diagnostics of that code: a failing case must produce every expected
+A case without `base` gives the report in `text`. Only the case's code is selected (plus
+the codes of an `extend-select` option, for codes that need others to run, such as GIA009),
+and only its diagnostics are compared, so a case pins exactly the diagnostics of that code: a failing case must produce every expected
 position and nothing else; a passing case must produce none. Plugin authors call
 `check_case_file` from their own test suite.
 """
@@ -87,7 +88,7 @@ def run_case(case: RuleCase, registry=None):
 
     options = case.options
     settings = Settings(
-        select=(case.code,),
+        select=(case.code, *options.get("extend-select", ())),
         lang=options.get("lang", "zh"),
         format_version=options.get("format-version"),
         rule_options=options.get("rule-options", {}),

@@ -2,39 +2,133 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections import Counter
 
-from giarlint.commands.common import UsageError, add_input_arguments, codes, iter_paths, make_linter, read_bytes
+from giarlint.commands.common import Session, UsageError, add_input_arguments, all_docs, codes, read_bytes
 
 NAME = "check"
 HELP = "check reports and print diagnostics"
+FORMAT_ENV = "GIARLINT_OUTPUT_FORMAT"
+TEXT_FORMATS = ("concise", "full")  # formats after which statistics may go to standard output
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("paths", nargs="*", default=["."], help="files or directories ('-' reads standard input)")
     parser.add_argument("--select", type=codes, help="comma-separated code prefixes to check")
-    parser.add_argument("--extend-select", type=codes, default=(), help="code prefixes to add to the selection")
-    parser.add_argument("--ignore", type=codes, default=(), help="comma-separated code prefixes to skip")
-    parser.add_argument("--output-format", default="concise", help="concise (default) or json")
+    parser.add_argument("--extend-select", type=codes, help="code prefixes to add to the selection")
+    parser.add_argument("--ignore", type=codes, help="comma-separated code prefixes to skip")
+    parser.add_argument("--output-format", default=os.environ.get(FORMAT_ENV) or "concise",
+                        help=f"concise (default), full, json, json-lines, sarif, github, gitlab, junit, "
+                             f"or a plugin's format (env {FORMAT_ENV})")
+    parser.add_argument("--statistics", action="store_true", help="count the findings of each code")
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print findings only, no notes on standard error")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                        help="colour the text formats (auto: on a terminal; honours NO_COLOR and FORCE_COLOR)")
+    baseline = parser.add_mutually_exclusive_group()
+    baseline.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
+    baseline.add_argument("--write-baseline", metavar="FILE", help="record every current finding in FILE and exit 0")
+    parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                        help="check files in N worker processes (0: one per CPU)")
     add_input_arguments(parser)
 
 
-def lint_path(linter, path: str, args):
-    if path == "-":
-        name, data = read_bytes(path, args)
-        return linter.lint_bytes(name, data)
-    return linter.lint_file(path)
+def use_color(choice: str, stream) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return stream.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def lint_all(session: Session, paths: list[str], args, sources) -> list:
+    """Diagnostics of every path, in path order; files go to worker processes with --jobs."""
+    from giarlint.parallel import lint_files
+
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    tasks = [(path, session.settings_index(path)) for path in paths if path != "-"]
+    results = iter(lint_files(tasks, session.linters, jobs, session.load_plugins))
+    diagnostics = []
+    for path in paths:
+        if path != "-":
+            diagnostics.extend(next(results))
+            continue
+        try:
+            name, data = read_bytes(path, args)
+        except OSError as exc:
+            raise UsageError(f"cannot read standard input: {exc}") from exc
+        linter = session.linter_for(path)
+        found = linter.lint_bytes(name, data)
+        if found:
+            from giarlint.source import DecodeError, decode
+
+            try:
+                sources.add(name, decode(data, linter.settings.encoding).text)
+            except DecodeError:
+                pass
+        diagnostics.extend(found)
+    return diagnostics
+
+
+def statistics(diagnostics, docs, lang: str) -> str:
+    from giarlint.formatters import summary
+
+    counts = Counter(d.code for d in diagnostics)
+    return "".join(f"{counts[code]:<6} {code:<7} {summary(docs.get(code), lang)}\n" for code in sorted(counts))
 
 
 def run(args) -> int:
-    from giarlint.output import FORMATTERS
+    from giarlint.formatters import FormatContext, collect_formatters
+    from giarlint.snippets import Sources
 
-    formatter = FORMATTERS.get(args.output_format)
+    session = Session(args)
+    formatters = collect_formatters(session.registry.manager)
+    formatter = formatters.get(args.output_format)
     if formatter is None:
-        raise UsageError(f"unknown output format {args.output_format!r}; choose from {', '.join(FORMATTERS)}")
-    linter = make_linter(args)
-    diagnostics = []
-    for path in iter_paths(args.paths):
-        diagnostics.extend(lint_path(linter, path, args))
-    sys.stdout.write(formatter(diagnostics))
-    return 1 if diagnostics else 0
+        raise UsageError(f"unknown output format {args.output_format!r}; choose from {', '.join(sorted(formatters))}")
+    if args.jobs < 0:
+        raise UsageError("--jobs must be 0 (one per CPU) or more")
+    paths = list(session.paths(args.paths))
+    sources = Sources(lambda path: session.settings_for(path).encoding)
+    diagnostics = lint_all(session, paths, args, sources)
+    note = (lambda text: None) if args.quiet else (lambda text: sys.stderr.write(f"giarlint: {text}\n"))
+
+    if args.write_baseline:
+        from giarlint.baseline import write_baseline
+
+        count = write_baseline(args.write_baseline, diagnostics, sources)
+        note(f"wrote {len(diagnostics)} findings ({count} entries) to the baseline {args.write_baseline}")
+        return 0
+    if args.baseline:
+        diagnostics = _apply_baseline(args.baseline, diagnostics, sources, paths, note)
+
+    settings = session.settings_for(paths[0] if paths else "-")
+    docs = all_docs(session.registry)
+    context = FormatContext(docs, sources, paths, settings.lang, use_color(args.color, sys.stdout))
+    sys.stdout.write(formatter(diagnostics, context))
+    if args.statistics:
+        stream = sys.stdout if args.output_format in TEXT_FORMATS else sys.stderr
+        stream.write(statistics(diagnostics, docs, settings.lang))
+    return 1 if diagnostics and not args.exit_zero else 0
+
+
+def _apply_baseline(file: str, diagnostics, sources, paths, note) -> list:
+    """Drop known findings; say on standard error what the baseline hid and which entries are stale."""
+    from giarlint.baseline import BaselineError, compare, load_baseline
+
+    try:
+        known = load_baseline(file)
+    except BaselineError as exc:
+        raise UsageError(str(exc)) from exc
+    new, stale = compare(file, known, diagnostics, sources, paths)
+    hidden = len(diagnostics) - len(new)
+    if hidden:
+        note(f"{hidden} known findings hidden by the baseline {file}")
+    for (path, code, text), count in stale:
+        times = f" ({count}×)" if count > 1 else ""
+        note(f"stale baseline entry{times}: {path}: {code} “{text}” no longer occurs; update with --write-baseline")
+    return new

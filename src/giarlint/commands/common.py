@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from giarlint.plugins import build_registry
 
@@ -26,38 +26,93 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-plugins", action="store_true", help="load built-in rules only")
     parser.add_argument("--lang", choices=("zh", "en"), default=None, help="message language (default zh)")
     parser.add_argument("--format-version", choices=("2019", "2021"), help="force the template format")
+    parser.add_argument("--config", metavar="PATH", help="read this configuration file instead of searching for one")
+    parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
 
 
-def iter_paths(paths: Sequence[str]) -> Iterator[str]:
-    """Files as given; directories walked (sorted) for report files."""
+def iter_paths(paths: Sequence[str], excluded: Callable[[str], bool] = lambda path: False) -> Iterator[str]:
+    """Files as given; directories walked (sorted) for report files; excluded paths left out."""
     for path in paths:
-        if path == "-" or not os.path.isdir(path):
+        if path == "-":
+            yield path
+            continue
+        if excluded(path):
+            continue
+        if not os.path.isdir(path):
             yield path
             continue
         for root, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d)))
             for name in sorted(files):
-                if name.endswith(REPORT_SUFFIXES):
-                    yield os.path.join(root, name)
+                full = os.path.join(root, name)
+                if name.endswith(REPORT_SUFFIXES) and not excluded(full):
+                    yield full
 
 
-def settings_from(args):
-    from giarlint.settings import Settings
+def overrides_from(args) -> dict:
+    """Settings given on the command line; None where an option was not given."""
+    return {
+        "select": getattr(args, "select", None),
+        "extend_select": getattr(args, "extend_select", None),
+        "ignore": getattr(args, "ignore", None),
+        "lang": getattr(args, "lang", None),
+        "encoding": getattr(args, "encoding", None),
+        "format_version": getattr(args, "format_version", None),
+    }
 
-    return Settings(
-        select=getattr(args, "select", None),
-        extend_select=getattr(args, "extend_select", ()) or (),
-        ignore=getattr(args, "ignore", ()) or (),
-        lang=getattr(args, "lang", None) or "zh",
-        encoding=getattr(args, "encoding", None),
-        format_version=getattr(args, "format_version", None),
-    )
+
+def all_docs(registry) -> dict:
+    """The documentation of every code a run may report: the engine's and the rules'."""
+    from giarlint.catalogue import builtin_catalogue
+    from giarlint.linter import ENGINE
+
+    return {**builtin_catalogue(ENGINE), **registry.docs}
 
 
-def make_linter(args):
-    from giarlint.linter import Linter
+class Session:
+    """The registry of a run and the settings and linter of each path (one per configuration)."""
 
-    return Linter(build_registry(load_plugins=not getattr(args, "no_plugins", False)), settings_from(args))
+    def __init__(self, args):
+        from giarlint.config import ConfigError, SettingsResolver, Validator
+
+        self.load_plugins = not getattr(args, "no_plugins", False)
+        self.registry = build_registry(load_plugins=self.load_plugins)
+        validator = Validator(all_docs(self.registry), {rule.name: rule for rule in self.registry.rules})
+        overrides = overrides_from(args)
+        try:
+            for key in ("select", "extend_select", "ignore"):
+                if overrides[key] is not None:
+                    validator.codes(list(overrides[key]), "--" + key.replace("_", "-"), "command line")
+            self.resolver = SettingsResolver(validator, overrides, getattr(args, "config", None),
+                                             getattr(args, "isolated", False))
+        except ConfigError as exc:
+            raise UsageError(str(exc)) from exc
+        from giarlint.parallel import LinterSet
+
+        self._settings: list = []  # distinct settings, in order of first use
+        self.linters = LinterSet(self.registry, self._settings)
+
+    def settings_index(self, path: str) -> int:
+        from giarlint.config import ConfigError
+
+        try:
+            settings = self.resolver.for_path(path)
+        except ConfigError as exc:
+            raise UsageError(str(exc)) from exc
+        for index, known in enumerate(self._settings):
+            if known is settings:
+                return index
+        self._settings.append(settings)
+        return len(self._settings) - 1
+
+    def settings_for(self, path: str):
+        return self._settings[self.settings_index(path)]
+
+    def linter_for(self, path: str):
+        return self.linters.get(self.settings_index(path))
+
+    def paths(self, paths: Sequence[str]) -> Iterator[str]:
+        return iter_paths(paths, lambda path: self.settings_for(path).is_excluded(path))
 
 
 def read_bytes(path: str, args) -> tuple[str, bytes]:

@@ -1,11 +1,11 @@
-"""``giarlint extract PATHS…``: the numbers of every table as JSON."""
+"""``giarlint extract PATHS…``: the numbers of every table as JSON, or as CSV with one row per report."""
 
 from __future__ import annotations
 
 import json
 import sys
 
-from giarlint.commands.common import add_input_arguments, iter_paths, load_report, make_linter
+from giarlint.commands.common import Session, add_input_arguments, load_report
 
 NAME = "extract"
 HELP = "print the numbers of every table as data"
@@ -13,20 +13,29 @@ HELP = "print the numbers of every table as data"
 
 def add_arguments(parser) -> None:
     parser.add_argument("paths", nargs="+", help="files or directories ('-' reads standard input)")
-    parser.add_argument("--output-format", default="json", choices=("json",))
+    parser.add_argument("--output-format", default="json", choices=("json", "csv"),
+                        help="json (default, nested) or csv (one row per report, columns in template order)")
     add_input_arguments(parser)
 
 
 def run(args) -> int:
     from giarlint.extract import report_record
 
-    linter = make_linter(args)
-    records, failed = [], False
-    for path in iter_paths(args.paths):
+    session = Session(args)
+    records, failed, templates = [], False, None
+    for path in session.paths(args.paths):
+        linter = session.linter_for(path)
+        templates = templates or linter.templates
         report = load_report(linter, path, args)
         if report is None:
             failed = True
             continue
         records.append(report_record(report))
-    sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    if args.output_format == "csv":
+        from giarlint.extract import write_csv
+        from giarlint.templates import load_templates
+
+        write_csv(records, templates or load_templates(), sys.stdout)
+    else:
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     return 1 if failed else 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from giarlint.commands.common import add_input_arguments, load_report, make_linter
+from giarlint.commands.common import Session, add_input_arguments, load_report
 
 NAME = "parse"
 HELP = "print the parsed tree of one report"
@@ -18,7 +18,7 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from giarlint.treeprint import format_tree
 
-    report = load_report(make_linter(args), args.path, args)
+    report = load_report(Session(args).linter_for(args.path), args.path, args)
     if report is None:
         return 1
     sys.stdout.write(format_tree(report))

@@ -1,0 +1,48 @@
+"""Machine formats as JSON: ``json`` (one array), ``json-lines`` (one object per line) and
+``gitlab`` (GitLab code quality report, with fingerprints that survive moved lines)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from giarlint.hookspecs import hookimpl
+
+
+def as_json(diagnostics, context) -> str:
+    return json.dumps([d.as_dict() for d in diagnostics], ensure_ascii=False, indent=2) + "\n"
+
+
+def json_lines(diagnostics, context) -> str:
+    return "".join(json.dumps(d.as_dict(), ensure_ascii=False) + "\n" for d in diagnostics)
+
+
+def fingerprints(diagnostics, context) -> list[str]:
+    """A digest of path, code, the text pointed at and its occurrence number: not the line,
+    so a finding keeps its fingerprint when lines above it change."""
+    seen: dict[tuple[str, str, str], int] = {}
+    out = []
+    for d in diagnostics:
+        key = (d.path.replace("\\", "/"), d.code, context.sources.pointed_text(d))
+        seen[key] = seen.get(key, 0) + 1
+        out.append(hashlib.sha256("\0".join((*key, str(seen[key]))).encode("utf-8")).hexdigest())
+    return out
+
+
+def gitlab(diagnostics, context) -> str:
+    issues = [
+        {
+            "description": f"{d.code} {d.message}",
+            "check_name": d.code,
+            "fingerprint": fingerprint,
+            "severity": "major" if d.severity == "E" else "minor",
+            "location": {"path": d.path.replace("\\", "/"), "lines": {"begin": d.line, "end": max(d.end_line, d.line)}},
+        }
+        for d, fingerprint in zip(diagnostics, fingerprints(diagnostics, context))
+    ]
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+
+
+@hookimpl
+def giarlint_formatters():
+    return {"json": as_json, "json-lines": json_lines, "gitlab": gitlab}
