@@ -62,7 +62,8 @@ class Linter:
 
     def build(self, path: str, text: str) -> Report:
         """The report of `text`; suppression comments are blanked in the copy the parser reads."""
-        return build_report(mask_directives(normalise_newlines(text)), path, self.templates, self.settings.format_version)
+        text = mask_directives(normalise_newlines(text))
+        return build_report(text, path, self.templates, self.settings.format_version)
 
     # -- helpers ------------------------------------------------------------------------
     def _engine_findings(self, report: Report) -> Iterable[tuple[str, Finding]]:

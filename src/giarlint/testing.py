@@ -15,10 +15,10 @@ A case file names one code and lists passing and failing snippets::
         base: ../seeds/000_074461f2da15a71b.txt
 
 A case without `base` gives the report in `text`. Only the case's code is selected (plus
-the codes of an `extend-select` option, for codes that need others to run, such as GIA009),
-and only its diagnostics are compared, so a case pins exactly the diagnostics of that code: a failing case must produce every expected
-position and nothing else; a passing case must produce none. Plugin authors call
-`check_case_file` from their own test suite.
+the codes of an `extend-select` option, for codes that need others to run, such as GIA009)
+and only its diagnostics are compared, so a case pins exactly the diagnostics of that code:
+a failing case must produce every expected position and nothing else; a passing case must
+produce none. Plugin authors call `check_case_file` from their own test suite.
 """
 
 from __future__ import annotations
