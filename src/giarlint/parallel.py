@@ -7,9 +7,6 @@ Results come back in input order, so the output does not depend on N.
 
 from __future__ import annotations
 
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
-
 from giarlint.settings import Settings
 
 _worker_linters = None  # the LinterSet of a worker process, built by `_start_worker`
@@ -51,6 +48,9 @@ def lint_files(tasks: list[tuple[str, int]], linters: LinterSet, jobs: int, load
     jobs = min(jobs, len(tasks))
     if jobs <= 1:
         return [linters.lint(task) for task in tasks]
+    import multiprocessing  # only parallel runs pay for these imports
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("spawn")
     chunk = max(1, len(tasks) // (jobs * 8))
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
