@@ -28,6 +28,7 @@ BUILTIN_PLUGINS = (
     "giarlint.builtin_rules.sections",
     "giarlint.builtin_rules.fees",
     "giarlint.builtin_rules.years",
+    "giarlint.builtin_rules.narrative",
 )
 
 
