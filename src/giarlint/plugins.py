@@ -29,6 +29,7 @@ BUILTIN_PLUGINS = (
     "giarlint.builtin_rules.fees",
     "giarlint.builtin_rules.years",
     "giarlint.builtin_rules.narrative",
+    "giarlint.builtin_rules.crossyear",
 )
 
 
