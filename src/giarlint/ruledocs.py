@@ -77,8 +77,8 @@ def as_markdown(docs: dict[str, CodeDoc], registry) -> str:
     ]
     for code, doc in docs.items():
         default = "on" if doc.default else "off"
-        out.append(f"| [{code}](#{code.lower()}) | {doc.rule} | {doc.severity} | {default} | "
-                   f"{pick(doc.summary, 'en')} | {pick(doc.summary, 'zh')} |")
+        summaries = (pick(doc.summary, lang).replace("|", "\\|") for lang in ("en", "zh"))
+        out.append(f"| [{code}](#{code.lower()}) | {doc.rule} | {doc.severity} | {default} | " + " | ".join(summaries) + " |")
     for code, doc in docs.items():
         out += [
             "",
