@@ -49,6 +49,9 @@ def fold_width(text: str) -> str:
     return text.translate(_WIDTH_TABLE)
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
-    """The matching key of a label or heading: simplified, half-width, without whitespace."""
+    """The matching key of a label or heading: simplified, half-width, without whitespace.
+
+    Memoised: the same labels recur in every report."""
     return _SPACES.sub("", fold_width(to_simplified(text)))
