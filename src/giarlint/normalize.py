@@ -34,6 +34,11 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+def has_cjk(text: str) -> bool:
+    """True when `text` holds a CJK ideograph. (A regex class over the range compiles slowly.)"""
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
 def looks_traditional(text: str) -> bool:
     return not _TRADITIONAL_HINTS.isdisjoint(text)
 

@@ -11,12 +11,11 @@ import re
 from dataclasses import dataclass, field
 
 from giarlint.assemble import chinese_numeral
-from giarlint.normalize import fold
+from giarlint.normalize import fold, has_cjk
 from giarlint.templates import Label, Templates, strip_ordinal
 from giarlint.tree import Cell, Document, Span, Table
 from giarlint.values import Value, is_value_like, read_value
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _CAPTION = re.compile(r"第二十条第?\(?([一二三四五六七八九十]+)\)?项?")
 TABLE_KEYS = ("table2", "table3", "table4")
 
@@ -54,7 +53,7 @@ class TableData:
 
 
 def _labelish(text: str) -> bool:
-    return bool(_CJK.search(text)) and not is_value_like(text)
+    return bool(has_cjk(text)) and not is_value_like(text)
 
 
 def cell_stream(tables: list[Table]) -> list[Cell]:
@@ -186,7 +185,7 @@ class _RowMatcher:
 
     def _find(self, folded: str, group: str | None, in_header: bool) -> Label | None:
         body, has_ordinal = strip_ordinal(folded)
-        if not _CJK.search(body):
+        if not has_cjk(body):
             return None
         found = [r for r in self.rows if r.matches(body) and (has_ordinal or not (in_header and r.needs_ordinal()))]
         if not found:
