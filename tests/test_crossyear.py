@@ -71,7 +71,7 @@ def test_reports_are_not_kept_when_no_set_rule_is_selected():
 
 
 def test_third_party_report_set_rule():
-    registry = build_registry(load_plugins=False, extra_plugins=("tests.helpers.pair_rule",))
+    registry = build_registry(load_plugins=False, extra_plugins=("helpers.pair_rule",))
     assert [r.name for r in registry.set_rules] == ["cross-year", "count-reports"]
     assert registry.docs["TST601"].rule == "count-reports"
     linter = Linter(registry, Settings(select=("TST",), lang="en"))
@@ -84,7 +84,7 @@ def test_third_party_report_set_rule():
 
 def test_set_rule_code_clash_stops_the_run():
     with pytest.raises(PluginError, match="GIA601"):
-        build_registry(load_plugins=False, extra_plugins=("tests.helpers.clashing_set_rule",))
+        build_registry(load_plugins=False, extra_plugins=("helpers.clashing_set_rule",))
 
 
 def test_a_raising_set_rule_becomes_gia099(monkeypatch):

@@ -23,6 +23,7 @@ from giarlint.templates import load_templates
 from giarlint.tree import Span
 
 ENGINE = "engine"
+MAX_BYTES = 16 * 1024 * 1024  # a real report is well under 1 MB; larger input is not a report
 _WHOLE_FILE = Span(1, 1, 1, 1)
 # Tables problems that make (part of) a table unreadable: reported by the engine as GIA003.
 _UNREADABLE = ("short_row", "unexpected_cell", "no_rows", "unknown_block", "value_count")
@@ -61,6 +62,9 @@ class Linter:
         return self.check_text(path, text).diagnostics
 
     def check_bytes(self, path: str, data: bytes) -> FileResult:
+        if len(data) > MAX_BYTES:
+            args = {"size": f"{len(data) / 1048576:.1f}", "limit": MAX_BYTES // 1048576}
+            return FileResult(self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, args, "too_large")]))
         try:
             decoded = decode(data, self.settings.encoding)
         except DecodeError as exc:

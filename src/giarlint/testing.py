@@ -37,8 +37,9 @@ Every report is linted, then the report-set rules run over all of them, as in
   - `path`: the report's file name (default ``report.txt``), for per-file behaviour;
   - `encoding`: lint the case's UTF-8 bytes decoded with this encoding instead of the
     detection chain (e.g. ``ascii`` to produce GIA001);
-  - `plugins`: modules to register as extra plugins, e.g. ``[tests.helpers.broken_rule]``
-    (a rule that raises, for GIA099); the module must be importable from the test run;
+  - `plugins`: modules to register as extra plugins, e.g. ``[helpers.broken_rule]``
+    (a rule that raises, for GIA099, in ``tests/helpers/``, which is importable because pytest puts
+    ``tests/`` on the module path); the module must be importable from the test run;
   - `extend-select`: more code prefixes to run, e.g. the codes of such a plugin's rule (a rule
     runs only when one of its codes is selected); only the case's code is compared.
 """
