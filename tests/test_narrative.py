@@ -66,6 +66,9 @@ def test_seed_000_figures_are_read_not_skipped(registry):
     ("全年实施行政处罚10起。", True),
     ("办理回复网友留言41件。", False),
     ("梳理保留行政处罚事项 165 项。", False),
+    ("本年共收到政府信息公开申请13件，依法办理20件。", True),
+    ("本年共收到政府信息公开申请13件。依法办理20件。", False),
+    ("予以公开5件。", False),
 ])
 def test_guards(registry, sentence, fires):
     text = seed("000") + "\n" + sentence + "\n"

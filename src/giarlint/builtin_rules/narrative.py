@@ -85,7 +85,7 @@ class FoldedText:
 @dataclass(frozen=True)
 class Pattern:
     regex: str
-    after_fact: bool = False  # valid only after another request figure in the same paragraph
+    after_fact: bool = False  # valid only after another request figure in the same sentence
 
 
 @dataclass(frozen=True)
@@ -182,14 +182,16 @@ class NarrativeConsistency(Rule):
                     known = candidates.get(match.start("n"))
                     if known is None or match.start() < known.match.start():  # the longer reading wins
                         candidates[match.start("n")] = _Match(claim, pattern, match)
-        seen_request = False
+        request_sentences: set[int] = set()  # sentences (by start) that gave a request figure
         for _, found in sorted(candidates.items()):
             claim, match = found.claim, found.match
             if not guard.accepts(claim, match):
                 continue
-            if found.pattern.after_fact and not seen_request:
+            sentence = folded.bounds(match.start(), _SENTENCE_END)[0]
+            if found.pattern.after_fact and sentence not in request_sentences:
                 continue
-            seen_request = seen_request or claim.table == "table3"
+            if claim.table == "table3":
+                request_sentences.add(sentence)
             yield from self._compare(report, paragraph, folded, claim, match)
 
     def _compare(self, report, paragraph, folded: FoldedText, claim: Claim, match: re.Match):
