@@ -23,7 +23,8 @@ def giarlint_report_set_rules():
     """Return a list of `giarlint.rule.ReportSetRule` instances: rules that compare several
     reports (e.g. one agency's consecutive years). Their codes share the registry, selection
     and documentation of single-report rules; `check_set(reports, context)` runs once per
-    ``giarlint check`` after every file has been linted."""
+    ``giarlint check`` of two or more reports, after every file has been linted, and yields
+    `Finding`s whose `path` names the report they point into."""
 
 
 @hookspec
