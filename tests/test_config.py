@@ -7,9 +7,9 @@ import shutil
 import pytest
 
 from giarlint.config import ConfigError, SettingsResolver, Validator
-from giarlint.commands.common import all_docs
 from giarlint.linter import Linter
 from giarlint.plugins import Registry, build_registry
+from giarlint.ruledocs import all_docs
 from giarlint.rule import Finding, Rule
 from giarlint.tree import Span
 from giarlint_run import SEED_000, main

@@ -43,9 +43,9 @@ def test_the_plugin_rule_runs_on_the_seeds(venv_python):
 @pytest.mark.slow
 def test_the_plugin_is_listed_with_its_version(venv_python):
     version = run("--version", autoload=True, python=venv_python).stdout
-    assert "plugin province-example 0.1.0 (giarlint-plugin-example)" in version
+    assert "plugin province-example 0.1.0 (giarlint_plugin_example)" in version
     listing = run("plugins", autoload=True, python=venv_python).stdout
-    assert "province-example 0.1.0 (giarlint-plugin-example)\n  rules: work-plan-implementation (PRV101)" in listing
+    assert "province-example 0.1.0 (giarlint_plugin_example)\n  rules: work-plan-implementation (PRV101)" in listing
     assert "province-example" not in run("plugins", "--no-plugins", autoload=True, python=venv_python).stdout
 
 

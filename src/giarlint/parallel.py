@@ -28,8 +28,16 @@ class LinterSet:
         return self._linters[index]
 
     def lint(self, task: tuple[str, int]):
+        """The `FileResult` of one file; its report only when report-set rules will need it."""
         path, index = task
-        return self.get(index).lint_file(path)
+        linter = self.get(index)
+        return self.keep_report_if_wanted(linter, linter.check_file(path))
+
+    @staticmethod
+    def keep_report_if_wanted(linter, result):
+        if result.report is not None and not linter.wants_sets():
+            result.report = None  # spares pickling the report back from a worker
+        return result
 
 
 def _start_worker(settings: list[Settings], load_plugins: bool) -> None:
@@ -43,8 +51,8 @@ def _lint_in_worker(task: tuple[str, int]):
     return _worker_linters.lint(task)
 
 
-def lint_files(tasks: list[tuple[str, int]], linters: LinterSet, jobs: int, load_plugins: bool) -> list[list]:
-    """The diagnostics of each (path, settings index) task, in task order."""
+def lint_files(tasks: list[tuple[str, int]], linters: LinterSet, jobs: int, load_plugins: bool) -> list:
+    """The `FileResult` of each (path, settings index) task, in task order."""
     jobs = min(jobs, len(tasks))
     if jobs <= 1:
         return [linters.lint(task) for task in tasks]

@@ -6,7 +6,7 @@ import os
 import sys
 from collections import Counter
 
-from giarlint.commands.common import Session, UsageError, add_input_arguments, all_docs, codes, read_bytes
+from giarlint.commands.common import Session, UsageError, add_input_arguments, codes, read_bytes
 
 NAME = "check"
 HELP = "check reports and print diagnostics"
@@ -46,32 +46,41 @@ def use_color(choice: str, stream) -> bool:
 
 
 def lint_all(session: Session, paths: list[str], args, sources) -> list:
-    """Diagnostics of every path, in path order; files go to worker processes with --jobs."""
+    """Diagnostics of every path, in path order (files go to worker processes with --jobs), then
+    those of the report-set rules (cross-year) over all reports, with the first path's settings."""
     from giarlint.parallel import lint_files
 
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     tasks = [(path, session.settings_index(path)) for path in paths if path != "-"]
     results = iter(lint_files(tasks, session.linters, jobs, session.load_plugins))
-    diagnostics = []
+    diagnostics, reports = [], []
     for path in paths:
-        if path != "-":
-            diagnostics.extend(next(results))
-            continue
-        try:
-            name, data = read_bytes(path, args)
-        except OSError as exc:
-            raise UsageError(f"cannot read standard input: {exc}") from exc
-        linter = session.linter_for(path)
-        found = linter.lint_bytes(name, data)
-        if found:
-            from giarlint.source import DecodeError, decode
-
-            try:
-                sources.add(name, decode(data, linter.settings.encoding).text)
-            except DecodeError:
-                pass
-        diagnostics.extend(found)
+        result = next(results) if path != "-" else _lint_stdin(session, args, sources)
+        diagnostics.extend(result.diagnostics)
+        if result.report is not None:
+            reports.append(result.report)
+    if len(reports) > 1:
+        across = session.linter_for(paths[0]).lint_set(reports)
+        if across:
+            diagnostics = sorted(diagnostics + across)  # keep each file's diagnostics together
     return diagnostics
+
+
+def _lint_stdin(session: Session, args, sources):
+    try:
+        name, data = read_bytes("-", args)
+    except OSError as exc:
+        raise UsageError(f"cannot read standard input: {exc}") from exc
+    linter = session.linter_for("-")
+    result = session.linters.keep_report_if_wanted(linter, linter.check_bytes(name, data))
+    if result.diagnostics:
+        from giarlint.source import DecodeError, decode
+
+        try:
+            sources.add(name, decode(data, linter.settings.encoding).text)
+        except DecodeError:
+            pass
+    return result
 
 
 def statistics(diagnostics, docs, lang: str) -> str:
@@ -83,6 +92,7 @@ def statistics(diagnostics, docs, lang: str) -> str:
 
 def run(args) -> int:
     from giarlint.formatters import FormatContext, collect_formatters
+    from giarlint.ruledocs import all_docs
     from giarlint.snippets import Sources
 
     session = Session(args)

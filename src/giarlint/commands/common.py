@@ -61,23 +61,16 @@ def overrides_from(args) -> dict:
     }
 
 
-def all_docs(registry) -> dict:
-    """The documentation of every code a run may report: the engine's and the rules'."""
-    from giarlint.catalogue import builtin_catalogue
-    from giarlint.linter import ENGINE
-
-    return {**builtin_catalogue(ENGINE), **registry.docs}
-
-
 class Session:
     """The registry of a run and the settings and linter of each path (one per configuration)."""
 
     def __init__(self, args):
         from giarlint.config import ConfigError, SettingsResolver, Validator
+        from giarlint.ruledocs import all_docs
 
         self.load_plugins = not getattr(args, "no_plugins", False)
         self.registry = build_registry(load_plugins=self.load_plugins)
-        validator = Validator(all_docs(self.registry), {rule.name: rule for rule in self.registry.rules})
+        validator = Validator(all_docs(self.registry), {rule.name: rule for rule in self.registry.rules + self.registry.set_rules})
         overrides = overrides_from(args)
         try:
             for key in ("select", "extend_select", "ignore"):

@@ -18,7 +18,7 @@ def add_arguments(parser) -> None:
 def _describe(plugin_names: set[str], registry, format_owner: dict[str, str]) -> list[str]:
     rules = [
         f"{rule.name} ({', '.join(rule.codes)})"
-        for rule in sorted(registry.rules, key=lambda r: r.name)
+        for rule in sorted(registry.rules + registry.set_rules, key=lambda r: r.name)
         if registry.rule_plugin.get(rule.name) in plugin_names
     ]
     formats = sorted(name for name, owner in format_owner.items() if owner in plugin_names)
