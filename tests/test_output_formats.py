@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections import Counter
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -18,6 +19,11 @@ CELL = "企业类674件;个人类69535件"  # seed 000, line 16: text in a count
 
 def check(capsys, *args):
     return main(capsys, "check", "--isolated", *args)
+
+
+def findings_of(capsys, *paths) -> list[dict]:
+    """The findings as JSON, to compare other formats with."""
+    return json.loads(check(capsys, "--output-format", "json", *paths)[1])
 
 
 def test_concise_is_the_default_flake8_line(capsys):
@@ -68,6 +74,7 @@ def test_json_and_json_lines(capsys):
 def test_sarif_is_valid_against_the_official_schema(capsys):
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    expected = findings_of(capsys, *SEEDS)
     _, out, _ = check(capsys, "--output-format", "sarif", *SEEDS)
     log = json.loads(out)
     jsonschema.Draft4Validator(schema).validate(log)
@@ -75,7 +82,8 @@ def test_sarif_is_valid_against_the_official_schema(capsys):
     assert run_["columnKind"] == "unicodeCodePoints"
     rules = run_["tool"]["driver"]["rules"]
     assert {"GIA205", "GIA402", "GIA009"} <= {r["id"] for r in rules}
-    assert len(run_["results"]) == 3
+    assert [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in run_["results"]] \
+        == [(f["code"], f["line"]) for f in expected]
     first = run_["results"][0]
     assert rules[first["ruleIndex"]]["id"] == first["ruleId"] == "GIA205"
     assert rules[first["ruleIndex"]]["shortDescription"]["text"] == "数量或金额单元格填了文字"
@@ -112,14 +120,16 @@ def test_gitlab_fingerprints_survive_moved_lines(tmp_path, capsys):
 
 
 def test_junit_lists_clean_files_as_passing(capsys):
+    expected = findings_of(capsys, *SEEDS)
     _, out, _ = check(capsys, "--output-format", "junit", *SEEDS)
     root = ElementTree.fromstring(out)
     suites = root.findall("testsuite")
     assert [s.get("name") for s in suites] == [str(p) for p in SEEDS]
     failures = {s.get("name"): int(s.get("failures")) for s in suites}
-    assert list(failures.values()) == [1, 0, 0, 0, 2]
-    assert root.get("failures") == "3"
-    assert suites[1].find("testcase").find("failure") is None
+    assert failures == {str(p): sum(f["path"] == str(p) for f in expected) for p in SEEDS}
+    assert root.get("failures") == str(len(expected))
+    clean = [s for s in suites if s.get("failures") == "0"]
+    assert clean and all(s.find("testcase").find("failure") is None for s in clean)
 
 
 def test_output_format_from_the_environment(monkeypatch, capsys):
@@ -150,15 +160,18 @@ def test_colour(env, flag, coloured):
 
 
 def test_statistics_exit_zero_and_quiet(capsys):
+    counts = Counter(f["code"] for f in findings_of(capsys, SEEDS_DIR))
     code, out, _ = check(capsys, "--statistics", "--exit-zero", SEEDS_DIR)
     assert code == 0
-    assert out.splitlines()[-3:] == [
-        "1      GIA105  同一个一级序号用了两次",
-        "1      GIA205  数量或金额单元格填了文字",
-        "1      GIA402  第六部分未说明信息处理费收取情况",
-    ]
+    lines = out.splitlines()
+    assert len(lines) == sum(counts.values()) + len(counts)
+    table = lines[-len(counts):]
+    assert [line.split()[1] for line in table] == sorted(counts)
+    assert f"{counts['GIA205']:<6} GIA205  数量或金额单元格填了文字" in table
+    assert f"{counts['GIA402']:<6} GIA402  第六部分未说明信息处理费收取情况" in table
     code, out, err = check(capsys, "--statistics", "--output-format", "json", SEEDS_DIR)
-    assert code == 1 and len(json.loads(out)) == 3 and "GIA105" in err  # statistics keep JSON clean
+    assert code == 1 and len(json.loads(out)) == sum(counts.values())
+    assert err.splitlines() == table  # the statistics go to stderr: the JSON stays clean
 
 
 def test_plugin_formatter_is_used(tmp_path):
