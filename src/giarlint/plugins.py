@@ -28,6 +28,11 @@ BUILTIN_PLUGINS = (
     "giarlint.builtin_rules.sections",
     "giarlint.builtin_rules.fees",
     "giarlint.builtin_rules.years",
+    "giarlint.builtin_rules.structure",
+    "giarlint.builtin_rules.cellvalues",
+    "giarlint.builtin_rules.publication",
+    "giarlint.builtin_rules.content",
+    "giarlint.builtin_rules.textquality",
 )
 
 

@@ -1,0 +1,74 @@
+"""Find sections and words in a report with exact positions, for the rules that read prose."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from giarlint.builtin_rules.sections import canonical_sections, identify
+from giarlint.normalize import fold_width, to_simplified
+from giarlint.tree import Paragraph, Section, Span
+
+
+def sections_by_number(report) -> dict[int, Section]:
+    """The section identified as each canonical number (1 = 总体情况 … 6 = 其他需要报告的事项);
+    the last one wins when a number is claimed twice."""
+    sections = report.document.sections
+    identified = identify([s.heading for s in sections], canonical_sections())
+    return {number: section for section, number in zip(sections, identified) if number is not None}
+
+
+def section_range(report, number: int) -> list[Section]:
+    """Section `number` and the unidentified sections that follow it (a second "一、" heading
+    inside 总体情况 still belongs to it)."""
+    sections = report.document.sections
+    identified = identify([s.heading for s in sections], canonical_sections())
+    found: list[Section] = []
+    for section, canonical in zip(sections, identified):
+        if canonical == number:
+            found = [section]
+        elif found and canonical is None:
+            found.append(section)
+        elif found:
+            break
+    return found
+
+
+def matching_text(text: str) -> str:
+    """A copy of `text` in simplified, half-width characters with the same length, so that an
+    index into the copy is an index into the original (unchanged when conversion would shift it)."""
+    converted = fold_width(to_simplified(text))
+    return converted if len(converted) == len(text) else fold_width(text)
+
+
+def paragraph_span(paragraph: Paragraph, start: int, end: int) -> Span:
+    """The span of characters start:end of a one-line paragraph."""
+    line, column = paragraph.span.line, paragraph.span.column
+    return Span(line, column + start, line, column + end)
+
+
+def line_matches(lines: list[str], pattern: re.Pattern, simplify: bool = True) -> Iterator[tuple[re.Match, Span]]:
+    """Every match of `pattern` in the report's lines, with its span."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        text = matching_text(line) if simplify else line
+        for match in pattern.finditer(text):
+            yield match, Span(number, match.start() + 1, number, match.end() + 1)
+
+
+def last_line(report) -> Span:
+    """The first column of the last non-blank line: where a missing ending belongs."""
+    for number in range(len(report.lines), 0, -1):
+        if report.lines[number - 1].strip():
+            return Span(number, 1, number, len(report.lines[number - 1]) + 1)
+    return Span(1, 1, 1, 1)
+
+
+def first_line(report) -> Span:
+    """The first non-blank line: where a missing title belongs."""
+    for number, text in enumerate(report.lines, start=1):
+        if text.strip():
+            column = len(text) - len(text.lstrip()) + 1
+            return Span(number, column, number, len(text.rstrip()) + 1)
+    return Span(1, 1, 1, 1)
