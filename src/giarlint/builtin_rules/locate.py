@@ -47,13 +47,10 @@ def paragraph_span(paragraph: Paragraph, start: int, end: int) -> Span:
     return Span(line, column + start, line, column + end)
 
 
-def line_matches(lines: list[str], pattern: re.Pattern, simplify: bool = True) -> Iterator[tuple[re.Match, Span]]:
-    """Every match of `pattern` in the report's lines, with its span."""
+def line_matches(lines: list[str], pattern: re.Pattern) -> Iterator[tuple[re.Match, Span]]:
+    """Every match of `pattern` in a report's lines (or their `matching_text` copies), with its span."""
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        text = matching_text(line) if simplify else line
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(line):
             yield match, Span(number, match.start() + 1, number, match.end() + 1)
 
 

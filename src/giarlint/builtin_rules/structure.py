@@ -9,7 +9,6 @@ from giarlint.builtin_rules.locate import first_line, sections_by_number
 from giarlint.builtin_rules.naming import TABLE_TITLES
 from giarlint.data import rules_data
 from giarlint.hookspecs import hookimpl
-from giarlint.messages import Localized
 from giarlint.normalize import fold, fold_width
 from giarlint.rule import Finding, Rule
 from giarlint.tables import expected_table3_rows
@@ -61,10 +60,16 @@ class DocumentStructure(Rule):
 
     @staticmethod
     def _agency(report, title_text: str, year: re.Match | None) -> str:
-        """The agency named before the year (or before the report words); a title printed as
-        two lines (agency, then "2020年政府信息公开…") takes the agency from the line above."""
-        end = year.start() if year else fold(title_text).find(_TITLE_WORDS)
-        agency = title_text[: max(end, 0)].strip() if year else fold(title_text)[: max(end, 0)]
+        """The agency named before the year, else between the year and the report words
+        ("2022年某某局政府信息公开…"); a title printed as two lines (agency, then
+        "2020年政府信息公开…") takes the agency from the line above."""
+        if year is not None:
+            before = title_text[: year.start()].strip()
+            after = fold(title_text[year.end() :]).removeprefix("度")
+            agency = before or after[: max(after.find(_TITLE_WORDS), 0)]
+        else:
+            folded = fold(title_text)
+            agency = folded[: max(folded.find(_TITLE_WORDS), 0)]
         if agency:
             return agency
         preamble = report.document.preamble
@@ -94,16 +99,22 @@ class DocumentStructure(Rule):
         expected = expected_table3_rows(templates.table3_rows, format_name)
         order = {row.key: index for index, row in enumerate(expected)}
         by_short = {row.short: row for row in templates.table3_rows}
+        missing = []
         for problem in table3.problems:
             if problem.reason == "repeated_row":
                 yield Finding("GIA108", problem.span, {"row": problem.args["row"]}, "repeated")
             elif problem.reason == "missing_row":
-                row = by_short.get(problem.args["row"])
-                span = self._where_row_belongs(table3, expected, row.key if row else None) or problem.span
-                yield Finding("GIA108", span, {
-                    "row": problem.args["row"], "format": format_name or "?", "expected": len(expected),
-                    "found": len(table3.row_labels),
-                })
+                missing.append((by_short.get(problem.args["row"]), problem.args["row"], problem.span))
+        if table3.format is None:
+            # the reader could not tell the format, so it left out the （六） rows of the report's format
+            reported = {short for _, short, _ in missing}
+            missing += [(row, row.short, table3.span) for row in expected
+                        if row.key not in table3.row_labels and row.short not in reported]
+        for row, short, where in missing:
+            span = self._where_row_belongs(table3, expected, row.key if row else None) or where
+            yield Finding("GIA108", span, {
+                "row": short, "format": format_name or "?", "expected": len(expected), "found": len(table3.row_labels),
+            })
         highest = -1
         previous = None
         for key in table3.row_order:

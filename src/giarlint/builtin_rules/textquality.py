@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from giarlint.builtin_rules.locate import line_matches, paragraph_span
+from giarlint.builtin_rules.locate import line_matches, matching_text, paragraph_span
 from giarlint.data import rules_data
 from giarlint.hookspecs import hookimpl
 from giarlint.normalize import fold
@@ -19,7 +19,7 @@ from giarlint.tree import Span
 
 _CJK = "\u4e00-\u9fff"
 _CLAUSE_END = re.compile(r"[。；;，,！？!?\n]")
-_DATE_SPACES = re.compile(rf"(?<=\d)[ \u3000]+(?=[年月日号])|(?<=[年月])[ \u3000]+(?=\d)")
+_DATE_SPACES = re.compile(r"(?<=\d)[ \u3000]+(?=[年月日号])|(?<=[年月])[ \u3000]+(?=\d)")
 _NUMBER_SPACES = re.compile(r"(?<=\d)[ \u3000]+(?=\d{3}(?!\d))|(?<=\d\.)[ \u3000]+(?=\d)|(?<=\d)[ \u3000]+(?=\.\d)")
 _LABEL_SPACES = re.compile(rf"(?<=[{_CJK}])[ \u3000]+(?=[{_CJK}])")
 _HALF_WIDTH = re.compile(
@@ -67,21 +67,22 @@ class TextQuality(Rule):
 
     def check(self, report, context):
         yield from self._traditional(report)
-        yield from self._typos(report)
-        yield from self._doubled(report)
+        simplified = [matching_text(line) for line in report.lines]
+        yield from self._typos(report, simplified)
+        yield from self._doubled(report, simplified)
         yield from self._spaces(report)
         yield from self._half_width(report)
 
     @staticmethod
     def _traditional(report):
         pattern, entries = lexicon_pattern("lexicon/traditional")
-        for match, span in line_matches(report.lines, pattern, simplify=False):
+        for match, span in line_matches(report.lines, pattern):
             yield Finding("GIA501", span, {"text": match.group(0), "right": entries[match.group(0)]["right"]})
 
     @staticmethod
-    def _typos(report):
+    def _typos(report, simplified):
         pattern, entries = lexicon_pattern("lexicon/typos")
-        for match, span in line_matches(report.lines, pattern):
+        for match, span in line_matches(simplified, pattern):
             entry = entries[match.group(0)]
             context_words = entry.get("context")
             if context_words:
@@ -92,12 +93,12 @@ class TextQuality(Rule):
                                            "right": entry["right"]})
 
     @staticmethod
-    def _doubled(report):
+    def _doubled(report, simplified):
         doubled = rules_data("lexicon/typos")["doubled"]
         low, high = int(doubled["min_length"]), int(doubled["max_length"])
         allowed = frozenset(doubled.get("allowed", ()))
         pattern = re.compile(rf"([{_CJK}]{{{low},{high}}})\1")
-        for match, span in line_matches(report.lines, pattern):
+        for match, span in line_matches(simplified, pattern):
             word = match.group(1)
             if match.group(0) in allowed or word.startswith("一"):
                 continue
