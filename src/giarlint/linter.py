@@ -18,6 +18,7 @@ from giarlint.templates import load_templates
 from giarlint.tree import Span
 
 ENGINE = "engine"
+MAX_BYTES = 16 * 1024 * 1024  # a real report is well under 1 MB; larger input is not a report
 _WHOLE_FILE = Span(1, 1, 1, 1)
 # Tables problems that make (part of) a table unreadable: reported by the engine as GIA003.
 # (Table 四's value count is GIA111 of the document-structure rule.)
@@ -40,6 +41,9 @@ class Linter:
 
     # -- entry points -------------------------------------------------------------------
     def lint_bytes(self, path: str, data: bytes) -> list[Diagnostic]:
+        if len(data) > MAX_BYTES:
+            args = {"size": f"{len(data) / 1048576:.1f}", "limit": MAX_BYTES // 1048576}
+            return self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, args, "too_large")])
         try:
             decoded = decode(data, self.settings.encoding)
         except DecodeError as exc:

@@ -10,12 +10,12 @@ import importlib
 import os
 import re
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 
 import pluggy
 
 from giarlint import hookspecs
 from giarlint.catalogue import CodeDoc
+from giarlint.entrypoints import entry_points
 from giarlint.rule import Rule
 
 ENTRY_POINT_GROUP = "giarlint"
@@ -67,8 +67,7 @@ def _load_entry_points(manager: pluggy.PluginManager, plugins: list[PluginInfo])
         if manager.is_registered(plugin) or manager.get_plugin(entry_point.name) is not None:
             continue
         manager.register(plugin, name=entry_point.name)
-        dist = getattr(entry_point, "dist", None)
-        plugins.append(PluginInfo(entry_point.name, getattr(dist, "version", "?") if dist else "?", False))
+        plugins.append(PluginInfo(entry_point.name, entry_point.version, False))
 
 
 def build_registry(load_plugins: bool = True) -> Registry:
