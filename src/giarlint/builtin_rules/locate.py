@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterator
 
@@ -47,11 +48,32 @@ def paragraph_span(paragraph: Paragraph, start: int, end: int) -> Span:
     return Span(line, column + start, line, column + end)
 
 
-def line_matches(lines: list[str], pattern: re.Pattern) -> Iterator[tuple[re.Match, Span]]:
-    """Every match of `pattern` in a report's lines (or their `matching_text` copies), with its span."""
-    for number, line in enumerate(lines, start=1):
-        for match in pattern.finditer(line):
-            yield match, Span(number, match.start() + 1, number, match.end() + 1)
+def text_matches(text: str, starts: list[int], pattern: re.Pattern) -> Iterator[tuple[re.Match, Span]]:
+    """Every match of `pattern` in a report's text (or its `whole_matching_text` copy), with its
+    span; `starts` are the text's `line_starts`. Patterns must not match across a newline."""
+    for match in pattern.finditer(text):
+        line = bisect.bisect_right(starts, match.start())
+        column = match.start() - starts[line - 1] + 1
+        yield match, Span(line, column, line, column + match.end() - match.start())
+
+
+def whole_matching_text(text: str) -> str:
+    """`matching_text` of a whole report, converting line by line when converting the whole
+    would shift positions."""
+    converted = fold_width(to_simplified(text))
+    if len(converted) == len(text):
+        return converted
+    return "\n".join(matching_text(line) for line in text.split("\n"))
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset of the first character of every line."""
+    starts = [0]
+    position = text.find("\n")
+    while position >= 0:
+        starts.append(position + 1)
+        position = text.find("\n", position + 1)
+    return starts
 
 
 def last_line(report) -> Span:

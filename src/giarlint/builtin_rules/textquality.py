@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from giarlint.builtin_rules.locate import line_matches, matching_text, paragraph_span
+from giarlint.builtin_rules.locate import line_starts, paragraph_span, text_matches, whole_matching_text
 from giarlint.data import rules_data
 from giarlint.hookspecs import hookimpl
 from giarlint.normalize import fold
@@ -66,39 +66,41 @@ class TextQuality(Rule):
     name = "text-quality"
 
     def check(self, report, context):
-        yield from self._traditional(report)
-        simplified = [matching_text(line) for line in report.lines]
-        yield from self._typos(report, simplified)
-        yield from self._doubled(report, simplified)
+        starts = line_starts(report.text)
+        yield from self._traditional(report, starts)
+        simplified = whole_matching_text(report.text)
+        yield from self._typos(report, simplified, starts)
+        yield from self._doubled(report, simplified, starts)
         yield from self._spaces(report)
         yield from self._half_width(report)
 
     @staticmethod
-    def _traditional(report):
+    def _traditional(report, starts):
         pattern, entries = lexicon_pattern("lexicon/traditional")
-        for match, span in line_matches(report.lines, pattern):
+        for match, span in text_matches(report.text, starts, pattern):
             yield Finding("GIA501", span, {"text": match.group(0), "right": entries[match.group(0)]["right"]})
 
     @staticmethod
-    def _typos(report, simplified):
+    def _typos(report, simplified, starts):
         pattern, entries = lexicon_pattern("lexicon/typos")
-        for match, span in line_matches(simplified, pattern):
+        for match, span in text_matches(simplified, starts, pattern):
             entry = entries[match.group(0)]
             context_words = entry.get("context")
             if context_words:
-                clause = _CLAUSE_END.split(match.string[match.end():], 1)[0]
+                clause_end = _CLAUSE_END.search(match.string, match.end())
+                clause = match.string[match.end() : clause_end.start() if clause_end else None]
                 if not any(word in clause for word in context_words):
                     continue
             yield Finding("GIA502", span, {"text": report.line_text(span.line)[span.column - 1 : span.end_column - 1],
                                            "right": entry["right"]})
 
     @staticmethod
-    def _doubled(report, simplified):
+    def _doubled(report, simplified, starts):
         doubled = rules_data("lexicon/typos")["doubled"]
         low, high = int(doubled["min_length"]), int(doubled["max_length"])
         allowed = frozenset(doubled.get("allowed", ()))
         pattern = re.compile(rf"([{_CJK}]{{{low},{high}}})\1")
-        for match, span in line_matches(simplified, pattern):
+        for match, span in text_matches(simplified, starts, pattern):
             word = match.group(1)
             if match.group(0) in allowed or word.startswith("一"):
                 continue
@@ -110,6 +112,8 @@ class TextQuality(Rule):
         document = report.document
         prose = list(document.paragraphs())
         for paragraph in prose:
+            if " " not in paragraph.text and "\u3000" not in paragraph.text:
+                continue
             for pattern, variant in ((_DATE_SPACES, "date"), (_NUMBER_SPACES, "number")):
                 reported = -1
                 for match in pattern.finditer(paragraph.text):

@@ -53,6 +53,8 @@ class YearConsistency(Rule):
     @staticmethod
     def _other_year_work(report, year: int):
         for paragraph in report.document.paragraphs():
+            if "年" not in paragraph.text:
+                continue
             text = matching_text(paragraph.text)
             for match in _OWN_WORK.finditer(text):
                 found = int(match.group(1) or match.group(2))
