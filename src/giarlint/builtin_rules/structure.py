@@ -200,16 +200,17 @@ class DocumentStructure(Rule):
                 missing.setdefault(block, []).append(row)
         templates = load_templates()
         fmt = templates.table2.get(table2.format or report.format or "2021")
+        start = Span(table2.span.line, table2.span.column, table2.span.line,
+                     len(report.line_text(table2.span.line)) + 1)
         for block, rows in missing.items():
             caption = _caption_in_words(block)
-            whole = fmt is not None and any(
-                f"第二十条第（{b.item}）项" == block and len(b.rows) == len(rows) for b in fmt.blocks
-            )
-            if whole:
-                yield Finding("GIA112", table2.span, {"block": caption}, "block")
-            else:
-                for row in rows:
-                    yield Finding("GIA112", table2.span, {"block": caption, "row": row})
+            spec = next((b for b in fmt.blocks if f"第二十条第（{b.item}）项" == block), None) if fmt else None
+            present = [table2.row_labels[r.key] for r in spec.rows if r.key in table2.row_labels] if spec else []
+            if not present:
+                yield Finding("GIA112", start, {"block": caption}, "block")
+                continue
+            for row in rows:  # at the block's rows that are there
+                yield Finding("GIA112", present[-1].span, {"block": caption, "row": row})
 
 
 def _caption_in_words(block: str) -> str:
