@@ -116,7 +116,6 @@ class DocumentStructure(Rule):
                 "row": short, "format": format_name or "?", "expected": len(expected), "found": len(table3.row_labels),
             })
         highest = -1
-        previous = None
         for key in table3.row_order:
             label = table3.row_labels[key]
             if key not in order:
@@ -125,12 +124,12 @@ class DocumentStructure(Rule):
                     "row": row.short if row else key, "format": format_name or "?",
                 }, "unexpected")
                 continue
-            if order[key] < highest and previous is not None:
+            if order[key] < highest:
                 yield Finding("GIA108", label.span, {
                     "row": expected[order[key]].short, "previous": expected[highest].short,
                 }, "order")
                 continue
-            highest, previous = order[key], key
+            highest = order[key]
 
     @staticmethod
     def _where_row_belongs(table3, expected, key) -> Span | None:
