@@ -1,4 +1,4 @@
-"""Interpret the tables of a `Document` into canonical keys (GIAR-FORMAT.md §4–§6).
+"""Interpret the tables of a `Document` into canonical keys.
 
 Every layout reaches this module as a stream of cells in reading order; rows are found by
 their labels (from the templates), values are the cells that follow a label. Whatever cannot

@@ -1,4 +1,4 @@
-"""Classify a table cell's text: a number, blank, a not-applicable mark, or text (GIAR-FORMAT.md §7)."""
+"""Classify a table cell's text: a number, blank, a not-applicable mark, or text."""
 
 from __future__ import annotations
 
