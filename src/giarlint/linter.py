@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import os
 from typing import Iterable
@@ -10,6 +11,7 @@ from giarlint.catalogue import CodeDoc, builtin_catalogue
 from giarlint.diagnostics import Diagnostic
 from giarlint.messages import Localized, render
 from giarlint.plugins import Registry
+from giarlint.readers import ConvertedSource, ReaderError, read_source
 from giarlint.report import Report, build_report
 from giarlint.rule import Finding, RuleContext, findings
 from giarlint.settings import Settings
@@ -40,6 +42,12 @@ class Linter:
     # -- entry points -------------------------------------------------------------------
     def lint_bytes(self, path: str, data: bytes) -> list[Diagnostic]:
         try:
+            converted = self.convert(path, data)
+        except ReaderError as exc:
+            return self.reader_failure(path, exc)
+        if converted is not None:
+            return self.relocate(converted, self.lint_text(path, converted.text))
+        try:
             decoded = decode(data, self.settings.encoding)
         except DecodeError as exc:
             return self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, {"tried": ", ".join(exc.tried), "detail": exc.detail})])
@@ -59,6 +67,30 @@ class Linter:
         if not any(f.code == "GIA002" for _, f in found):
             found.extend(self._rule_findings(report))
         return self._diagnostics(path, found, report)
+
+    def convert(self, path: str, data: bytes) -> ConvertedSource | None:
+        """The reader plugins' text for a web page, Word or PDF file; None for plain text."""
+        return read_source(self.registry.manager.hook, path, data, self.settings.encoding)
+
+    def reader_failure(self, path: str, error: ReaderError) -> list[Diagnostic]:
+        return self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, error.args_dict, error.variant)])
+
+    def relocate(self, converted: ConvertedSource, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        """Point diagnostics on converted text at the original file (line:col or a locator)."""
+        out = []
+        for diagnostic in diagnostics:
+            span, locator = converted.locate(
+                Span(diagnostic.line, diagnostic.column, diagnostic.end_line, diagnostic.end_column)
+            )
+            message = diagnostic.message
+            if locator is not None:
+                where = locator.pick(self.settings.lang)
+                message += f"（{where}）" if self.settings.lang == "zh" else f" ({where})"
+            out.append(dataclasses.replace(
+                diagnostic, line=span.line, column=span.column, end_line=span.end_line,
+                end_column=span.end_column, message=message,
+            ))
+        return sorted(out)
 
     def build(self, path: str, text: str) -> Report:
         return build_report(normalise_newlines(text), path, self.templates, self.settings.format_version)

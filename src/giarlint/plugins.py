@@ -28,6 +28,9 @@ BUILTIN_PLUGINS = (
     "giarlint.builtin_rules.sections",
     "giarlint.builtin_rules.fees",
     "giarlint.builtin_rules.years",
+    "giarlint.readers.html",
+    "giarlint.readers.docx",
+    "giarlint.readers.pdf",
 )
 
 

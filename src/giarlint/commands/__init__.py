@@ -7,4 +7,5 @@ COMMAND_MODULES = (
     "giarlint.commands.check",
     "giarlint.commands.extract",
     "giarlint.commands.parse",
+    "giarlint.commands.convert",
 )
