@@ -11,6 +11,7 @@ import html
 import io
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from giarlint.report import Report, build_report
@@ -330,6 +331,12 @@ def _column_widths(width: int, usable: float) -> list[float]:
 RENDERERS = {".html": html_page, ".docx": docx_bytes, ".pdf": pdf_bytes}
 
 
+@lru_cache(maxsize=None)
+def rendered(seed_name: str, suffix: str) -> bytes:
+    """The bytes of one seed rendered in one format, made once per test session."""
+    return RENDERERS[suffix](seed_report(SEEDS / seed_name))
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0] if argv else "rendered-seeds")
     out.mkdir(parents=True, exist_ok=True)
@@ -343,3 +350,4 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
+

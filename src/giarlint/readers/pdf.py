@@ -108,7 +108,7 @@ class _Paragraphs:
     def _continues(self, previous: _Line, line: _Line) -> bool:
         size = max(line.bottom - line.top, 1.0)
         return (
-            previous.x1 >= self.right - 1.5 * size
+            previous.x1 >= self.right - 2.5 * size
             and line.x0 <= self.left + 0.5 * size
             and line.font == previous.font
             and not _STARTS_BLOCK.match(line.text)
