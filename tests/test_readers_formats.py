@@ -14,8 +14,8 @@ from giarlint.hookspecs import hookimpl
 from giarlint.linter import Linter
 from giarlint.plugins import build_registry
 from giarlint.readers import ConvertedSource
-from giarlint.readers.docx import convert_document
-from giarlint.readers.pdf import convert_pdf
+from giarlint.readers.worddoc import convert_document
+from giarlint.readers.pdfdoc import convert_pdf
 from seed_renderings import SEEDS, rendered
 
 SEED_000 = "000_074461f2da15a71b.txt"

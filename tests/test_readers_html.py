@@ -9,7 +9,7 @@ import pytest
 from giarlint.cli import main
 from giarlint.linter import Linter
 from giarlint.plugins import build_registry
-from giarlint.readers.html import convert_page, decode_page, sniff_charset
+from giarlint.readers.htmlpage import convert_page, decode_page, sniff_charset
 from giarlint.tree import Span
 from seed_renderings import SEEDS, html_page, rendered, seed_report
 
