@@ -54,6 +54,23 @@ def test_report_in_a_layout_table_keeps_its_data_table():
     assert "首页" not in text
 
 
+def test_metadata_box_becomes_metadata_lines(tmp_path, capsys):
+    report = seed_report(SEEDS / SEED_000)
+    page = html_page(report).decode("utf-8")
+    box = (
+        '<table class="xxgk-table"><tr><th>索引号：</th><td>11530100/2023-00012</td><th>发布机构：</th><td>昆明市应急管理局</td></tr>'
+        "<tr><th>发布日期：</th><td>2023-01-20</td><th>文号：</th><td>&nbsp;</td></tr></table>\n"
+    )
+    page = page.replace('<div class="article-content" id="zoom">', box + '<div class="article-content" id="zoom">')
+    text = convert_page(page).text
+    assert text.startswith("索引号：11530100/2023-00012\n\n发布机构：昆明市应急管理局\n\n发布日期：2023-01-20\n\n文号：\n\n")
+    path = tmp_path / "report.html"
+    path.write_text(page, encoding="utf-8")
+    assert main(["extract", str(path)]) == 0
+    record = json.loads(capsys.readouterr().out)[0]
+    assert record["publication_date"] == "2023-01-20"  # the box's date comes before the closing signature's
+
+
 def test_diagnostics_point_at_the_cell_in_the_html_file(tmp_path):
     page = rendered(SEED_000, ".html").decode("utf-8")
     row_start = page.index('<td colspan="3" valign="middle"><p align="center"><span style="font-size:12px">一、本年新收')

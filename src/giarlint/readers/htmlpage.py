@@ -286,6 +286,12 @@ class _Renderer:
                 continue
             cells = [c for c in element.children if isinstance(c, _Element) and c.tag in ("td", "th") and not _skipped(c)]
             rows.append([self._cell(cell) for cell in cells])
+        if _is_metadata(rows):
+            for row in rows:
+                for label, value in zip(row[::2], row[1::2]):
+                    label.extend(value)
+                    self.writer.paragraph(label)
+            return
         self.writer.table(rows)
 
     def _cell(self, cell: _Element) -> Chars:
@@ -306,6 +312,16 @@ class _Renderer:
 
         collect(cell)
         return join_parts([tidy(line) for line in lines])
+
+
+def _is_metadata(rows: list[list[Chars]]) -> bool:
+    """The box of 索引号：… 发布日期：… pairs above a report: written as metadata lines
+    (``发布日期：2023-01-28``) so that the publication date is read from it."""
+    pairs = [row for row in rows if any(row)]
+    return bool(pairs) and all(
+        len(row) % 2 == 0 and all(0 < len(label) <= 10 and label.last() in ":：" for label in row[::2])
+        for row in pairs
+    )
 
 
 def _rows(table: _Element):
