@@ -156,3 +156,16 @@ def test_undecodable_page_is_gia001(tmp_path, capsys):
     assert main(["check", str(path)]) == 1
     captured = capsys.readouterr()
     assert "GIA001" in captured.out and "Traceback" not in captured.err
+
+
+def test_report_set_findings_are_relocated_too(tmp_path, capsys):
+    last_year = (SEEDS / SEED_000).read_text(encoding="utf-8").replace("2022", "2021").replace("2023", "2022")
+    (tmp_path / "last.txt").write_text(last_year, encoding="utf-8")
+    page = tmp_path / "this.html"
+    page.write_bytes(rendered(SEED_000, ".html"))
+    assert main(["check", "--output-format", "json", str(tmp_path / "last.txt"), str(page)]) == 1
+    (found,) = [d for d in json.loads(capsys.readouterr().out) if d["code"] == "GIA602"]
+    assert found["path"] == str(page)
+    line = page.read_text(encoding="utf-8").split("\n")[found["line"] - 1]
+    assert line[found["column"] - 1 : found["end_column"] - 1] == "4"
+    assert "行政规范性文件</span>" in line[: found["column"]]

@@ -1,4 +1,4 @@
-"""``giarlint extract``: the numbers of every table, as data (canonical keys of GIAR-FORMAT.md)."""
+"""``giarlint extract``: the numbers of every table, as data under canonical keys (rules/tables/*.yaml)."""
 
 from __future__ import annotations
 

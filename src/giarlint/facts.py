@@ -1,4 +1,4 @@
-"""Facts about a report read from its text: year, agency, publication date (GIAR-FORMAT.md §8)."""
+"""Facts about a report read from its text: year, agency, publication date (条例 art. 49)."""
 
 from __future__ import annotations
 

@@ -19,6 +19,15 @@ def giarlint_rules():
 
 
 @hookspec
+def giarlint_report_set_rules():
+    """Return a list of `giarlint.rule.ReportSetRule` instances: rules that compare several
+    reports (e.g. one agency's consecutive years). Their codes share the registry, selection
+    and documentation of single-report rules; `check_set(reports, context)` runs once per
+    ``giarlint check`` of two or more reports, after every file has been linted, and yields
+    `Finding`s whose `path` names the report they point into."""
+
+
+@hookspec
 def giarlint_template_dirs():
     """Return a list of directories with table templates (``table2.yaml`` …) that replace the
     built-in files of the same name, e.g. a province's variant of the national form."""

@@ -1,10 +1,15 @@
-"""Lint one report: decode, parse, interpret, run every selected rule, render messages."""
+"""Lint reports: decode, parse, interpret, run every selected rule, render messages.
+
+Each file is linted on its own (`check_file` / `check_bytes` / `check_text` keep the built
+`Report`); `lint_set` then runs the report-set rules over the reports of a whole run.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import fnmatch
 import os
+from dataclasses import dataclass
 from typing import Iterable
 
 from giarlint.catalogue import CodeDoc, builtin_catalogue
@@ -20,6 +25,7 @@ from giarlint.templates import load_templates
 from giarlint.tree import Span
 
 ENGINE = "engine"
+MAX_BYTES = 16 * 1024 * 1024  # a real report is well under 1 MB; larger input is not a report
 _WHOLE_FILE = Span(1, 1, 1, 1)
 # Tables problems that make (part of) a table unreadable: reported by the engine as GIA003.
 _UNREADABLE = ("short_row", "unexpected_cell", "no_rows", "unknown_block", "value_count")
@@ -30,6 +36,14 @@ _TABLE_NAMES = {
 }
 
 
+@dataclass
+class FileResult:
+    """The diagnostics of one file and its report (None when it could not be read or is not a report)."""
+
+    diagnostics: list[Diagnostic]
+    report: Report | None = None
+
+
 class Linter:
     def __init__(self, registry: Registry, settings: Settings | None = None):
         self.registry = registry
@@ -38,35 +52,78 @@ class Linter:
         self.docs.update(registry.docs)
         dirs = tuple(d for group in registry.manager.hook.giarlint_template_dirs() for d in (group or ()))
         self.templates = load_templates(tuple(dirs))
+        self.converted: dict[str, ConvertedSource] = {}  # path -> what a reader made of it
 
     # -- entry points -------------------------------------------------------------------
     def lint_bytes(self, path: str, data: bytes) -> list[Diagnostic]:
+        return self.check_bytes(path, data).diagnostics
+
+    def lint_file(self, path: str) -> list[Diagnostic]:
+        return self.check_file(path).diagnostics
+
+    def lint_text(self, path: str, text: str) -> list[Diagnostic]:
+        return self.check_text(path, text).diagnostics
+
+    def check_bytes(self, path: str, data: bytes) -> FileResult:
+        if len(data) > MAX_BYTES:
+            args = {"size": f"{len(data) / 1048576:.1f}", "limit": MAX_BYTES // 1048576}
+            return FileResult(self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, args, "too_large")]))
         try:
             converted = self.convert(path, data)
         except ReaderError as exc:
-            return self.reader_failure(path, exc)
+            return FileResult(self.reader_failure(path, exc))
         if converted is not None:
-            return self.relocate(converted, self.lint_text(path, converted.text))
+            self.converted[path] = converted  # report-set findings on it are relocated too
+            result = self.check_text(path, converted.text)
+            result.diagnostics = self.relocate(converted, result.diagnostics)
+            return result
         try:
             decoded = decode(data, self.settings.encoding)
         except DecodeError as exc:
-            return self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, {"tried": ", ".join(exc.tried), "detail": exc.detail})])
-        return self.lint_text(path, decoded.text)
+            return FileResult(self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, {"tried": ", ".join(exc.tried), "detail": exc.detail})]))
+        return self.check_text(path, decoded.text)
 
-    def lint_file(self, path: str) -> list[Diagnostic]:
+    def check_file(self, path: str) -> FileResult:
         try:
             with open(path, "rb") as handle:
                 data = handle.read()
         except OSError as exc:
-            return self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, {"tried": "-", "detail": exc.strerror or str(exc)}, "unreadable")])
-        return self.lint_bytes(path, data)
+            return FileResult(self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, {"tried": "-", "detail": exc.strerror or str(exc)}, "unreadable")]))
+        return self.check_bytes(path, data)
 
-    def lint_text(self, path: str, text: str) -> list[Diagnostic]:
+    def check_text(self, path: str, text: str) -> FileResult:
         report = self.build(path, text)
         found: list[tuple[str, Finding]] = list(self._engine_findings(report))
-        if not any(f.code == "GIA002" for _, f in found):
-            found.extend(self._rule_findings(report))
-        return self._diagnostics(path, found, report)
+        if any(f.code == "GIA002" for _, f in found):
+            return FileResult(self._diagnostics(path, found, report))
+        found.extend(self._rule_findings(report))
+        return FileResult(self._diagnostics(path, found, report), report)
+
+    def wants_sets(self) -> bool:
+        """Whether any report-set rule has a selected code (else callers need not keep reports)."""
+        return any(self._selected(code, "") for rule in self.registry.set_rules for code in rule.codes)
+
+    def lint_set(self, reports: list[Report]) -> list[Diagnostic]:
+        """Run the report-set rules over the reports of one run; each finding names its report."""
+        diagnostics: list[Diagnostic] = []
+        for rule in self.registry.set_rules:
+            if not any(self._selected(code, report.path) for code in rule.codes for report in reports):
+                continue
+            context = RuleContext(self.settings.lang, self.settings.rule_options.get(rule.name, {}))
+            try:
+                produced = list(findings(rule.check_set(list(reports), context)))
+            except Exception as exc:  # a broken rule must not hide the others
+                plugin = self.registry.rule_plugin.get(rule.name, "?")
+                where = reports[0].path if reports else "-"
+                args = {"rule": rule.name, "plugin": plugin, "error": repr(exc)}
+                diagnostics.extend(self._diagnostics(where, [Finding("GIA099", _WHOLE_FILE, args)]))
+                continue
+            by_path: dict[str, list] = {}
+            for finding in produced:
+                by_path.setdefault(finding.path or "-", []).append((rule.name, finding))
+            for path, found in by_path.items():
+                diagnostics.extend(self._relocated(path, self._diagnostics(path, found)))
+        return sorted(set(diagnostics))
 
     def convert(self, path: str, data: bytes) -> ConvertedSource | None:
         """The reader plugins' text for a web page, Word or PDF file; None for plain text."""
@@ -74,6 +131,10 @@ class Linter:
 
     def reader_failure(self, path: str, error: ReaderError) -> list[Diagnostic]:
         return self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, error.args_dict, error.variant)])
+
+    def _relocated(self, path: str, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        converted = self.converted.get(path)
+        return self.relocate(converted, diagnostics) if converted is not None else diagnostics
 
     def relocate(self, converted: ConvertedSource, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         """Point diagnostics on converted text at the original file (line:col or a locator)."""

@@ -34,6 +34,11 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+def has_cjk(text: str) -> bool:
+    """True when `text` holds a CJK ideograph. (A regex class over the range compiles slowly.)"""
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
 def looks_traditional(text: str) -> bool:
     return not _TRADITIONAL_HINTS.isdisjoint(text)
 
@@ -49,6 +54,9 @@ def fold_width(text: str) -> str:
     return text.translate(_WIDTH_TABLE)
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
-    """The matching key of a label or heading: simplified, half-width, without whitespace."""
+    """The matching key of a label or heading: simplified, half-width, without whitespace.
+
+    Memoised: the same labels recur in every report."""
     return _SPACES.sub("", fold_width(to_simplified(text)))

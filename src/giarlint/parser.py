@@ -50,14 +50,24 @@ def _line_from_token(kind: str, token: Token) -> Line:
 
 
 def split_cells(raw: str, line: int, column: int) -> list[Cell]:
-    """Split a row at its separators; each cell's span covers its text without surrounding spaces."""
+    """Split a row at its separators; each cell's span covers its text without surrounding spaces.
+
+    Empty cells before the first and after the last text are padding (``| |||``) and dropped;
+    empty cells between texts are kept: they may be blank values."""
+    parts = _SEPARATOR.split(raw)
+    first = 0
+    while first < len(parts) and not parts[first].strip():
+        first += 1
+    last = len(parts)
+    while last > first and not parts[last - 1].strip():
+        last -= 1
+    start = column + sum(len(p) + 1 for p in parts[:first])
     cells = []
-    offset = 0
-    for part in _SEPARATOR.split(raw):
+    for part in parts[first:last]:
         text = part.strip()
-        start = column + offset + (len(part) - len(part.lstrip()))
-        cells.append(Cell(text, Span(line, start, line, start + len(text))))
-        offset += len(part) + 1
+        begin = start + (part.index(text[0]) if text else 0)
+        cells.append(Cell(text, Span(line, begin, line, begin + len(text))))
+        start += len(part) + 1
     return cells
 
 
@@ -76,22 +86,38 @@ class _ToLines(Transformer):
     def paragraph(self, children):
         return _line_from_token("paragraph", children[0])
 
-    def row(self, children):
+    def rows(self, children):
         token = children[0]
-        line = _line_from_token("row", token)
-        raw = token.value.split("\n", 1)[0]
-        line.cells = split_cells(raw, token.line, token.column)
-        if all(not c.text or _MARKDOWN_RULE.match(c.text) for c in line.cells):
-            line.kind = "rule"  # a Markdown header separator |---|---|
-        return line
+        lines = []
+        for offset, raw in enumerate(token.value.split("\n")):
+            if not raw.strip():
+                continue
+            number = token.line + offset
+            column = token.column if offset == 0 else 1
+            text = raw.strip()
+            start = column + len(raw) - len(raw.lstrip())
+            cells = split_cells(raw, number, column)
+            kind = "rule" if all(_MARKDOWN_RULE.match(c.text) for c in cells if c.text) else "row"
+            lines.append(Line(kind, text, Span(number, start, number, start + len(text)), cells))
+        return lines
 
     def section(self, children):
-        return ParsedSection(children[0], [c for c in children[1:] if c.kind != "rule"])
+        return ParsedSection(children[0], _flatten(children[1:]))
 
     def start(self, children):
-        preamble = [c for c in children if isinstance(c, Line) and c.kind != "rule"]
         sections = [c for c in children if isinstance(c, ParsedSection)]
-        return ParseResult(preamble, sections)
+        return ParseResult(_flatten(c for c in children if not isinstance(c, ParsedSection)), sections)
+
+
+def _flatten(children) -> list[Line]:
+    """Lines in order; a ROWS token contributes its lines, Markdown separator rows are dropped."""
+    out: list[Line] = []
+    for child in children:
+        if isinstance(child, list):
+            out.extend(line for line in child if line.kind != "rule")
+        else:
+            out.append(child)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +126,7 @@ def _parser() -> Lark:
     return Lark(
         grammar.read_text(encoding="utf-8"),
         parser="lalr",
-        lexer="contextual",
+        lexer="basic",
         maybe_placeholders=False,
         transformer=_ToLines(),
         cache=True,

@@ -10,13 +10,13 @@ import importlib
 import os
 import re
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 
 import pluggy
 
 from giarlint import hookspecs
 from giarlint.catalogue import CodeDoc
-from giarlint.rule import Rule
+from giarlint.entrypoints import entry_points
+from giarlint.rule import ReportSetRule, Rule
 
 ENTRY_POINT_GROUP = "giarlint"
 DISABLE_AUTOLOAD_ENV = "GIARLINT_DISABLE_PLUGIN_AUTOLOAD"
@@ -28,6 +28,8 @@ BUILTIN_PLUGINS = (
     "giarlint.builtin_rules.sections",
     "giarlint.builtin_rules.fees",
     "giarlint.builtin_rules.years",
+    "giarlint.builtin_rules.narrative",
+    "giarlint.builtin_rules.crossyear",
     "giarlint.readers.html",
     "giarlint.readers.docx",
     "giarlint.readers.pdf",
@@ -54,6 +56,7 @@ class Registry:
     docs: dict[str, CodeDoc]
     rule_plugin: dict[str, str]  # rule name -> plugin name
     plugins: list[PluginInfo] = field(default_factory=list)
+    set_rules: list[ReportSetRule] = field(default_factory=list)  # rules over several reports
 
 
 def _load_entry_points(manager: pluggy.PluginManager, plugins: list[PluginInfo]) -> None:
@@ -65,17 +68,26 @@ def _load_entry_points(manager: pluggy.PluginManager, plugins: list[PluginInfo])
         if manager.is_registered(plugin) or manager.get_plugin(entry_point.name) is not None:
             continue
         manager.register(plugin, name=entry_point.name)
-        dist = getattr(entry_point, "dist", None)
-        plugins.append(PluginInfo(entry_point.name, getattr(dist, "version", "?") if dist else "?", False))
+        plugins.append(PluginInfo(entry_point.name, entry_point.version, False))
 
 
-def build_registry(load_plugins: bool = True) -> Registry:
-    """Register built-ins and (unless disabled) third-party plugins, then collect their rules."""
+def build_registry(load_plugins: bool = True, extra_plugins: tuple[str, ...] = ()) -> Registry:
+    """Register built-ins and (unless disabled) third-party plugins, then collect their rules.
+
+    `extra_plugins` names modules to register like built-ins: the rule-case harness and
+    programs that embed giarlint use it to add a plugin without installing a package.
+    """
     manager = pluggy.PluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
     plugins: list[PluginInfo] = []
     for module_name in BUILTIN_PLUGINS:
         manager.register(importlib.import_module(module_name), name=module_name)
+    for module_name in extra_plugins:
+        try:
+            module = importlib.import_module(module_name)
+        except Exception as exc:
+            raise PluginError(f"plugin module {module_name!r} failed to load: {exc!r}") from exc
+        manager.register(module, name=module_name)
     if load_plugins and not os.environ.get(DISABLE_AUTOLOAD_ENV):
         _load_entry_points(manager, plugins)
     try:
@@ -86,34 +98,38 @@ def build_registry(load_plugins: bool = True) -> Registry:
 
 
 def _collect(manager: pluggy.PluginManager, plugins: list[PluginInfo]) -> Registry:
-    rules: list[Rule] = []
-    docs: dict[str, CodeDoc] = {}
-    rule_plugin: dict[str, str] = {}
+    registry = Registry(manager, [], {}, {}, plugins)
     code_owner: dict[str, str] = {}
-    for impl in manager.hook.giarlint_rules.get_hookimpls():
-        plugin_name = impl.plugin_name
-        builtin = plugin_name.startswith("giarlint.")
-        try:
-            provided = impl.function() or []
-            for rule in provided:
-                catalogue = rule.catalogue()
-                if not rule.name or not catalogue:
-                    raise PluginError(f"plugin {plugin_name!r}: rule {rule!r} has no name or no codes")
-                for code, doc in catalogue.items():
-                    _check_code(code, plugin_name, builtin)
-                    if code in code_owner:
-                        raise PluginError(
-                            f"plugin {plugin_name!r}: code {code} is already registered by {code_owner[code]!r}"
-                        )
-                    code_owner[code] = plugin_name
-                    docs[code] = doc
-                rules.append(rule)
-                rule_plugin[rule.name] = plugin_name
-        except PluginError:
-            raise
-        except Exception as exc:
-            raise PluginError(f"plugin {plugin_name!r} failed while listing its rules: {exc!r}") from exc
-    return Registry(manager, rules, docs, rule_plugin, plugins)
+    hooks = ((manager.hook.giarlint_rules, "check", registry.rules),
+             (manager.hook.giarlint_report_set_rules, "check_set", registry.set_rules))
+    for hook, method, bucket in hooks:
+        for impl in hook.get_hookimpls():
+            plugin_name = impl.plugin_name
+            builtin = plugin_name.startswith("giarlint.")
+            try:
+                for rule in impl.function() or []:
+                    _add_rule(registry, code_owner, rule, method, plugin_name, builtin)
+                    bucket.append(rule)
+            except PluginError:
+                raise
+            except Exception as exc:
+                raise PluginError(f"plugin {plugin_name!r} failed while listing its rules: {exc!r}") from exc
+    return registry
+
+
+def _add_rule(registry: Registry, code_owner: dict[str, str], rule, method: str, plugin_name: str, builtin: bool) -> None:
+    if not callable(getattr(rule, method, None)):
+        raise PluginError(f"plugin {plugin_name!r}: rule {rule!r} has no {method}() method")
+    catalogue = rule.catalogue()
+    if not rule.name or not catalogue:
+        raise PluginError(f"plugin {plugin_name!r}: rule {rule!r} has no name or no codes")
+    for code, doc in catalogue.items():
+        _check_code(code, plugin_name, builtin)
+        if code in code_owner:
+            raise PluginError(f"plugin {plugin_name!r}: code {code} is already registered by {code_owner[code]!r}")
+        code_owner[code] = plugin_name
+        registry.docs[code] = doc
+    registry.rule_plugin[rule.name] = plugin_name
 
 
 def _check_code(code: str, plugin_name: str, builtin: bool) -> None:

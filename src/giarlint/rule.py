@@ -17,6 +17,7 @@ class Finding:
     span: Span
     args: dict = field(default_factory=dict)
     variant: str = "default"  # which of the code's messages to use
+    path: str | None = None  # report-set rules: the report the span points into
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,21 @@ class Rule:
         return tuple(self.catalogue())
 
     def check(self, report, context: RuleContext) -> Iterable[Finding]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+class ReportSetRule(Rule):
+    """Base class of a rule over several reports at once (e.g. consecutive years of one agency).
+
+    Provided through the ``giarlint_report_set_rules`` hook. `check_set` receives every report
+    of the run that giarlint could read (`giarlint.report.Report`), after the per-file pass, and
+    yields findings whose `path` names the report each one points into.
+    """
+
+    def check(self, report, context: RuleContext) -> Iterable[Finding]:
+        return ()  # nothing to check in a single report
+
+    def check_set(self, reports: list, context: RuleContext) -> Iterable[Finding]:  # pragma: no cover - interface
         raise NotImplementedError
 
 

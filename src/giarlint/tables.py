@@ -1,4 +1,4 @@
-"""Interpret the tables of a `Document` into canonical keys (GIAR-FORMAT.md §4–§6).
+"""Interpret the tables of a `Document` into canonical keys.
 
 Every layout reaches this module as a stream of cells in reading order; rows are found by
 their labels (from the templates), values are the cells that follow a label. Whatever cannot
@@ -11,12 +11,11 @@ import re
 from dataclasses import dataclass, field
 
 from giarlint.assemble import chinese_numeral
-from giarlint.normalize import fold
+from giarlint.normalize import fold, has_cjk
 from giarlint.templates import Label, Templates, strip_ordinal
 from giarlint.tree import Cell, Document, Span, Table
-from giarlint.values import TEXT, Value, read_value
+from giarlint.values import Value, is_value_like, read_value
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _CAPTION = re.compile(r"第二十条第?\(?([一二三四五六七八九十]+)\)?项?")
 TABLE_KEYS = ("table2", "table3", "table4")
 
@@ -54,7 +53,7 @@ class TableData:
 
 
 def _labelish(text: str) -> bool:
-    return bool(_CJK.search(text)) and read_value(Cell(text, Span(0, 0, 0, 0))).kind == TEXT
+    return bool(has_cjk(text)) and not is_value_like(text)
 
 
 def cell_stream(tables: list[Table]) -> list[Cell]:
@@ -91,15 +90,12 @@ def classify(table: Table, section_ordinal: int | None) -> str | None:
     return {2: "table2", 3: "table3", 4: "table4"}.get(section_ordinal or 0)
 
 
-def _is_value_like(cell: Cell) -> bool:
-    return read_value(cell).kind != TEXT
-
-
 class _Table3Reader:
     """Rows by label; after a leaf label the next seven cells are its values."""
 
     def __init__(self, templates: Templates, stream: list[Cell], span: Span):
         self.rows = templates.table3_rows
+        self.matcher = _row_matcher(self.rows)
         self.width = len(templates.table3_columns)
         self.columns = templates.table3_columns
         self.stream = stream
@@ -107,15 +103,7 @@ class _Table3Reader:
         self.data = TableData("table3", None, {}, span)
 
     def match(self, index: int, group: str | None, in_header: bool) -> Label | None:
-        body, has_ordinal = strip_ordinal(self.folded[index])
-        if not _CJK.search(body):
-            return None
-        found = [r for r in self.rows if r.matches(body) and (has_ordinal or not (in_header and r.needs_ordinal()))]
-        if not found:
-            return None
-        in_group = [r for r in found if group is not None and r.group_of == group]
-        top_level = [r for r in found if r.group_of is None]
-        return (in_group or top_level or found)[0]
+        return self.matcher(self.folded[index], group, in_header)
 
     def read(self) -> TableData:
         data, stream = self.data, self.stream
@@ -176,6 +164,45 @@ class _Table3Reader:
         for row in expected_table3_rows(self.rows, data.format):
             if row.key not in data.row_labels:
                 data.problems.append(Problem("missing_row", data.span, {"row": row.short}))
+
+
+class _RowMatcher:
+    """Which table-三 row a folded cell names, preferring rows of the current group.
+
+    Answers are memoised per template: reports repeat the same labels and value texts."""
+
+    def __init__(self, rows: tuple[Label, ...]):
+        self.rows = rows
+        self._memo: dict[tuple[str, str | None, bool], Label | None] = {}
+
+    def __call__(self, folded: str, group: str | None, in_header: bool) -> Label | None:
+        key = (folded, group, in_header)
+        if key not in self._memo:
+            if len(self._memo) > 16384:
+                self._memo.clear()
+            self._memo[key] = self._find(folded, group, in_header)
+        return self._memo[key]
+
+    def _find(self, folded: str, group: str | None, in_header: bool) -> Label | None:
+        body, has_ordinal = strip_ordinal(folded)
+        if not has_cjk(body):
+            return None
+        found = [r for r in self.rows if r.matches(body) and (has_ordinal or not (in_header and r.needs_ordinal()))]
+        if not found:
+            return None
+        in_group = [r for r in found if group is not None and r.group_of == group]
+        top_level = [r for r in found if r.group_of is None]
+        return (in_group or top_level or found)[0]
+
+
+_MATCHERS: dict[int, _RowMatcher] = {}
+
+
+def _row_matcher(rows: tuple[Label, ...]) -> _RowMatcher:
+    matcher = _MATCHERS.get(id(rows))
+    if matcher is None or matcher.rows is not rows:
+        matcher = _MATCHERS[id(rows)] = _RowMatcher(rows)
+    return matcher
 
 
 def expected_table3_rows(rows: tuple[Label, ...], format_name: str | None) -> list[Label]:
@@ -265,11 +292,11 @@ def _read_table2(templates: Templates, stream: list[Cell], span: Span, year: int
 def _read_table4(templates: Templates, stream: list[Cell], span: Span) -> TableData:
     data = TableData("table4", None, {}, span)
     index = 0
-    while index < len(stream) and (not data.header or not _is_value_like(stream[index])):
+    while index < len(stream) and (not data.header or not is_value_like(stream[index].text)):
         data.header.append(stream[index])
         index += 1
     start = index
-    while index < len(stream) and _is_value_like(stream[index]):
+    while index < len(stream) and is_value_like(stream[index].text):
         index += 1
     values = stream[start:index]
     for extra in stream[index:]:

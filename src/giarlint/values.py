@@ -1,9 +1,10 @@
-"""Classify a table cell's text: a number, blank, a not-applicable mark, or text (GIAR-FORMAT.md §7)."""
+"""Classify a table cell's text: a number, blank, a not-applicable mark, or text."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from giarlint.normalize import fold_width
 from giarlint.tree import Cell
@@ -45,18 +46,25 @@ def parse_number(text: str) -> int | float | None:
     return float(compact) if "." in compact else int(compact)
 
 
-def read_value(cell: Cell) -> Value:
-    text = cell.text.strip()
+@lru_cache(maxsize=4096)
+def classify(text: str) -> tuple[str, int | float | None]:
+    """(kind, number) of a cell text; memoised because the same few texts ("0") dominate."""
+    text = text.strip()
     if not text:
-        return Value(BLANK, None, cell)
+        return BLANK, None
     if fold_width(text).replace(" ", "") in _NA_MARKS:
-        return Value(NOT_APPLICABLE, None, cell)
+        return NOT_APPLICABLE, None
     number = parse_number(text)
     if number is not None:
-        return Value(NUMBER, number, cell)
-    return Value(TEXT, None, cell)
+        return NUMBER, number
+    return TEXT, None
 
 
-def is_value_like(cell: Cell) -> bool:
-    """True for cells that can only be values: numbers, blanks and not-applicable marks."""
-    return read_value(cell).kind != TEXT
+def read_value(cell: Cell) -> Value:
+    kind, number = classify(cell.text)
+    return Value(kind, number, cell)
+
+
+def is_value_like(text: str) -> bool:
+    """True for cell texts that can only be values: numbers, blanks and not-applicable marks."""
+    return classify(text)[0] != TEXT

@@ -7,5 +7,6 @@ COMMAND_MODULES = (
     "giarlint.commands.check",
     "giarlint.commands.extract",
     "giarlint.commands.parse",
+    "giarlint.commands.rule",
     "giarlint.commands.convert",
 )

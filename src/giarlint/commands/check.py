@@ -20,10 +20,11 @@ def add_arguments(parser) -> None:
 
 
 def lint_path(linter, path: str, args):
+    """The `FileResult` (diagnostics and report) of one path or of standard input."""
     if path == "-":
         name, data = read_bytes(path, args)
-        return linter.lint_bytes(name, data)
-    return linter.lint_file(path)
+        return linter.check_bytes(name, data)
+    return linter.check_file(path)
 
 
 def run(args) -> int:
@@ -33,8 +34,16 @@ def run(args) -> int:
     if formatter is None:
         raise UsageError(f"unknown output format {args.output_format!r}; choose from {', '.join(FORMATTERS)}")
     linter = make_linter(args)
-    diagnostics = []
+    keep_reports = linter.wants_sets()  # report-set rules (cross-year) compare the files of the run
+    diagnostics, reports = [], []
     for path in iter_paths(args.paths):
-        diagnostics.extend(lint_path(linter, path, args))
+        result = lint_path(linter, path, args)
+        diagnostics.extend(result.diagnostics)
+        if keep_reports and result.report is not None:
+            reports.append(result.report)
+    if len(reports) > 1:
+        across = linter.lint_set(reports)
+        if across:
+            diagnostics = sorted(diagnostics + across)  # keep each file's diagnostics together
     sys.stdout.write(formatter(diagnostics))
     return 1 if diagnostics else 0

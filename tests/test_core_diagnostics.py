@@ -1,0 +1,104 @@
+"""Exact diagnostics of the core rules on the seeds, messages in both languages, CLI behaviour."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import SEED, seed_text
+
+
+def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "giarlint", *args], input=stdin, capture_output=True)
+
+
+def test_seed_004_second_heading_one_is_gia105_at_its_line(linter):
+    found = [d for d in linter.lint_text("004.txt", seed_text("004")) if d.code == "GIA105"]
+    assert [(d.line, d.column) for d in found] == [(3, 1)]
+    assert "一、" in found[0].message and "1" in found[0].message
+
+
+def test_seed_000_text_cell_is_gia205_at_its_cell(linter):
+    found = [d for d in linter.lint_text("000.txt", seed_text("000")) if d.code == "GIA205"]
+    assert [(d.line, d.column, d.end_column) for d in found] == [(16, 8, 25)]
+    assert "企业类674件;个人类69535件" in found[0].message
+
+
+def test_gia203_message_names_both_numbers_in_both_languages(registry):
+    from giarlint.linter import Linter
+    from giarlint.settings import Settings
+
+    text = seed_text("000").replace("(七)总计 | 13 | 0 |", "(七)总计 | 12 | 0 |")
+    zh = [d for d in Linter(registry).lint_text("x.txt", text) if d.code == "GIA203"]
+    en = [d for d in Linter(registry, Settings(lang="en")).lint_text("x.txt", text) if d.code == "GIA203"]
+    assert zh[0].message == "表三（七）总计·自然人为 12，各办理结果之和为 13"
+    assert "12" in en[0].message and "13" in en[0].message and "natural persons" in en[0].message
+    assert (zh[0].line, zh[0].column) == (51, 9)
+
+
+def test_concise_output_and_exit_codes():
+    dirty = run_cli("check", "--no-plugins", str(SEED["000"]))
+    assert dirty.returncode == 1
+    assert dirty.stdout.decode().startswith(f"{SEED['000']}:16:8: GIA205 ")
+    clean = run_cli("check", "--no-plugins", "--ignore", "GIA", str(SEED["000"]))
+    assert clean.returncode == 0 and clean.stdout == b""
+    usage = run_cli("check", "--output-format", "nonsense", str(SEED["000"]))
+    assert usage.returncode == 2 and b"unknown output format" in usage.stderr
+
+
+def test_select_and_ignore_by_prefix():
+    selected = run_cli("check", "--no-plugins", "--select", "GIA1", str(SEED["004"])).stdout.decode()
+    assert "GIA105" in selected and "GIA402" not in selected
+    ignored = run_cli("check", "--no-plugins", "--ignore", "GIA105", str(SEED["004"])).stdout.decode()
+    assert "GIA105" not in ignored and "GIA402" in ignored
+    longest_wins = run_cli("check", "--no-plugins", "--select", "GIA105", "--ignore", "GIA1", str(SEED["004"]))
+    assert "GIA105" in longest_wins.stdout.decode()
+
+
+def test_json_output_has_every_field():
+    out = run_cli("check", "--no-plugins", "--output-format", "json", str(SEED["000"]))
+    records = json.loads(out.stdout)
+    assert records[0] == {
+        "path": str(SEED["000"]), "line": 16, "column": 8, "end_line": 16, "end_column": 25,
+        "code": "GIA205", "rule": "totals-consistency", "severity": "E",
+        "message": records[0]["message"],
+    }
+
+
+def test_stdin_with_filename():
+    out = run_cli("check", "--no-plugins", "--stdin-filename", "report.txt", "-", stdin=SEED["004"].read_bytes())
+    assert out.stdout.decode().startswith("report.txt:3:1: GIA105")
+
+
+def test_directory_is_walked_for_reports(tmp_path):
+    (tmp_path / "a.txt").write_bytes(SEED["000"].read_bytes())
+    (tmp_path / "b.md").write_bytes(SEED["004"].read_bytes())
+    (tmp_path / "c.csv").write_bytes(b"not a report")
+    out = run_cli("check", "--no-plugins", str(tmp_path)).stdout.decode()
+    assert "a.txt:16:8: GIA205" in out and "b.md:3:1: GIA105" in out and "c.csv" not in out
+
+
+def test_bare_path_runs_check():
+    assert run_cli("--no-plugins", str(SEED["004"])).returncode in (1, 2)
+    out = run_cli(str(SEED["004"]))
+    assert out.returncode == 1 and b"GIA105" in out.stdout
+
+
+def test_parse_prints_positioned_tree():
+    out = run_cli("parse", str(SEED["004"])).stdout.decode()
+    assert "section 1 3:1-3:11 一、主要工作开展情况" in out
+    assert "table3 format=2021 cells=175 problems=0" in out
+
+
+def test_python_m_and_version():
+    out = run_cli("--version")
+    assert out.returncode == 0 and out.stdout.decode().startswith("giarlint ")
+
+
+@pytest.mark.parametrize("lang,expected", [("zh", "表二"), ("en", "table 2")])
+def test_lang_switch(lang, expected):
+    out = run_cli("check", "--no-plugins", "--lang", lang, str(SEED["000"])).stdout.decode()
+    assert expected in out

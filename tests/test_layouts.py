@@ -1,0 +1,105 @@
+"""Layouts built from seed 000 (pipe rows) must read into exactly the same tables."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import seed_text
+
+PIPE_ROW = re.compile(r"^(?=[^\n]*\|)(.*)$", re.M)
+
+
+def tables(linter, text: str) -> dict:
+    report = linter.build("x.txt", text)
+    return {name: table.as_json() for name, table in report.tables.items()}
+
+
+def markdown(text: str) -> str:
+    """`a | b |` → `| a | b |`, with a |---| rule after the first row of every table run."""
+    out, previous_was_row = [], False
+    for line in text.split("\n"):
+        is_row = "|" in line
+        if is_row:
+            cells = [c.strip() for c in line.split("|")]
+            while cells and not cells[-1]:
+                cells.pop()
+            line = "| " + " | ".join(cells) + " |"
+            if not previous_was_row:
+                out.append(line)
+                out.append("|" + "---|" * len(cells))
+                previous_was_row = True
+                continue
+        previous_was_row = is_row
+        out.append(line)
+    return "\n".join(out)
+
+
+def wrapped_label(text: str) -> str:
+    return text.replace("(二)部分公开(区分处理的,只计这一情形,", "(二)部分公开(区分处理的,只计这一情形,\n", 1)
+
+
+def tabs(text: str) -> str:
+    return "\n".join(line.replace(" | ", "\t").replace(" |", "\t") if "|" in line else line for line in text.split("\n"))
+
+
+def full_width_pipes(text: str) -> str:
+    return text.replace("|", "｜")
+
+
+def one_cell_per_line(text: str) -> str:
+    """Every cell on its own line ending with ' |', as in seed 004."""
+    out = []
+    for line in text.split("\n"):
+        if "|" not in line:
+            out.append(line)
+            continue
+        out.extend(f"{cell.strip()} |" for cell in line.split("|") if cell.strip())
+    return "\n".join(out)
+
+
+def blank_separated(text: str) -> str:
+    """Every cell on its own line, blank lines between, as in seed 001 (HTML copied as text)."""
+    out = []
+    for line in text.split("\n"):
+        if "|" not in line:
+            out.extend([line, ""])
+            continue
+        for cell in line.split("|"):
+            if cell.strip():
+                out.extend([cell.strip(), ""])
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("variant", [markdown, wrapped_label, tabs, full_width_pipes, one_cell_per_line, blank_separated])
+def test_layout_reads_the_same_tables(linter, variant):
+    original = seed_text("000")
+    changed = variant(original)
+    assert changed != original
+    assert tables(linter, changed) == tables(linter, original)
+
+
+def test_wrapped_label_cell_spans_two_lines(linter):
+    report = linter.build("x.txt", wrapped_label(seed_text("000")))
+    label = report.tables["table3"].row_labels["partial"]
+    assert (label.span.line, label.span.end_line) == (31, 32)
+    assert report.tables["table3"].values["partial"]["total"].cell.span.line == 32
+
+
+def test_markdown_rule_rows_are_not_cells(linter):
+    report = linter.build("x.txt", markdown(seed_text("000")))
+    assert report.tables["table3"].problems == []
+    assert all("---" not in c.text for t in report.document.tables() for r in t.rows for c in r.cells)
+
+
+def test_heading_like_row_labels_are_not_sections(linter):
+    report = linter.build("x.txt", blank_separated(seed_text("000")))
+    titles = [s.heading.title for s in report.document.sections]
+    assert len(titles) == 6 and not any("结转下年度" in t or "本年新收" in t for t in titles)
+
+
+def test_prose_enumerations_are_not_sections(linter):
+    text = "某局2022年政府信息公开工作年度报告\n一、总体情况\n一是加强领导。二是完善制度。\n二、主动公开政府信息情况\n"
+    report = linter.build("x.txt", text)
+    assert [s.heading.ordinal for s in report.document.sections] == [1, 2]
