@@ -35,6 +35,9 @@ BUILTIN_PLUGINS = (
     "giarlint.builtin_rules.textquality",
     "giarlint.builtin_rules.narrative",
     "giarlint.builtin_rules.crossyear",
+    "giarlint.readers.html",
+    "giarlint.readers.docx",
+    "giarlint.readers.pdf",
 )
 
 

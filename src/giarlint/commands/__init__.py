@@ -8,4 +8,5 @@ COMMAND_MODULES = (
     "giarlint.commands.extract",
     "giarlint.commands.parse",
     "giarlint.commands.rule",
+    "giarlint.commands.convert",
 )
