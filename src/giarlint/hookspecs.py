@@ -33,6 +33,17 @@ def giarlint_template_dirs():
     built-in files of the same name, e.g. a province's variant of the national form."""
 
 
+@hookspec(firstresult=True)
+def giarlint_read_source(path, data, encoding):
+    """Convert a published report (a web page, a Word or PDF file …) into text giarlint parses.
+
+    `path` is the file name (its suffix usually decides), `data` its bytes, `encoding` the
+    user's ``--encoding`` or None. Return a `giarlint.readers.ConvertedSource`, or None when
+    this plugin does not read such files; the first non-None answer wins. Raise
+    `giarlint.readers.ReaderError` for a file you claim but cannot read.
+    """
+
+
 @hookspec
 def giarlint_formatters():
     """Return a dict of output format name -> formatter for ``--output-format``.

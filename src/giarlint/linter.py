@@ -6,6 +6,7 @@ Each file is linted on its own (`check_file` / `check_bytes` / `check_text` keep
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -13,6 +14,7 @@ from giarlint.catalogue import CodeDoc, builtin_catalogue
 from giarlint.diagnostics import Diagnostic
 from giarlint.messages import Localized, render
 from giarlint.plugins import Registry
+from giarlint.readers import ConvertedSource, ReaderError, read_source
 from giarlint.report import Report, build_report
 from giarlint.rule import Finding, RuleContext, findings
 from giarlint.settings import Settings
@@ -25,7 +27,8 @@ ENGINE = "engine"
 MAX_BYTES = 16 * 1024 * 1024  # a real report is well under 1 MB; larger input is not a report
 _WHOLE_FILE = Span(1, 1, 1, 1)
 # Tables problems that make (part of) a table unreadable: reported by the engine as GIA003.
-_UNREADABLE = ("short_row", "unexpected_cell", "no_rows", "unknown_block", "value_count")
+# (Table 四's value count is GIA111 of the document-structure rule.)
+_UNREADABLE = ("short_row", "unexpected_cell", "no_rows", "unknown_block")
 _TABLE_NAMES = {
     "table2": Localized("表二（主动公开政府信息情况）", "table 2 (proactive disclosure)"),
     "table3": Localized("表三（收到和处理政府信息公开申请情况）", "table 3 (requests received and handled)"),
@@ -49,6 +52,7 @@ class Linter:
         self.docs.update(registry.docs)
         dirs = tuple(d for group in registry.manager.hook.giarlint_template_dirs() for d in (group or ()))
         self.templates = load_templates(tuple(dirs))
+        self.converted: dict[str, ConvertedSource] = {}  # path -> what a reader made of it
 
     # -- entry points -------------------------------------------------------------------
     def lint_bytes(self, path: str, data: bytes) -> list[Diagnostic]:
@@ -64,6 +68,15 @@ class Linter:
         if len(data) > MAX_BYTES:
             args = {"size": f"{len(data) / 1048576:.1f}", "limit": MAX_BYTES // 1048576}
             return FileResult(self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, args, "too_large")]))
+        try:
+            converted = self.convert(path, data)
+        except ReaderError as exc:
+            return FileResult(self.reader_failure(path, exc))
+        if converted is not None:
+            self.converted[path] = converted  # report-set findings on it are relocated too
+            result = self.check_text(path, converted.text)
+            result.diagnostics = self.relocate(converted, result.diagnostics)
+            return result
         try:
             decoded = decode(data, self.settings.encoding)
         except DecodeError as exc:
@@ -110,8 +123,36 @@ class Linter:
             for finding in produced:
                 by_path.setdefault(finding.path or "-", []).append((rule.name, finding))
             for path, found in by_path.items():
-                diagnostics.extend(self._diagnostics(path, found))
+                diagnostics.extend(self._relocated(path, self._diagnostics(path, found)))
         return sorted(set(diagnostics))
+
+    def convert(self, path: str, data: bytes) -> ConvertedSource | None:
+        """The reader plugins' text for a web page, Word or PDF file; None for plain text."""
+        return read_source(self.registry.manager.hook, path, data, self.settings.encoding)
+
+    def reader_failure(self, path: str, error: ReaderError) -> list[Diagnostic]:
+        return self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, error.args_dict, error.variant)])
+
+    def _relocated(self, path: str, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        converted = self.converted.get(path)
+        return self.relocate(converted, diagnostics) if converted is not None else diagnostics
+
+    def relocate(self, converted: ConvertedSource, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        """Point diagnostics on converted text at the original file (line:col or a locator)."""
+        out = []
+        for diagnostic in diagnostics:
+            span, locator = converted.locate(
+                Span(diagnostic.line, diagnostic.column, diagnostic.end_line, diagnostic.end_column)
+            )
+            message = diagnostic.message
+            if locator is not None:
+                where = locator.pick(self.settings.lang)
+                message += f"（{where}）" if self.settings.lang == "zh" else f" ({where})"
+            out.append(dataclasses.replace(
+                diagnostic, line=span.line, column=span.column, end_line=span.end_line,
+                end_column=span.end_column, message=message,
+            ))
+        return sorted(out)
 
     def build(self, path: str, text: str) -> Report:
         """The report of `text`; suppression comments are blanked in the copy the parser reads."""

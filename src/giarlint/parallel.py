@@ -28,10 +28,12 @@ class LinterSet:
         return self._linters[index]
 
     def lint(self, task: tuple[str, int]):
-        """The `FileResult` of one file; its report only when report-set rules will need it."""
+        """(`FileResult`, converted source or None) of one file. The report, and what a reader made of
+        a web page, Word or PDF file, come back only when report-set rules will need them."""
         path, index = task
         linter = self.get(index)
-        return self.keep_report_if_wanted(linter, linter.check_file(path))
+        result = self.keep_report_if_wanted(linter, linter.check_file(path))
+        return result, (linter.converted.get(path) if result.report is not None else None)
 
     @staticmethod
     def keep_report_if_wanted(linter, result):
@@ -52,7 +54,7 @@ def _lint_in_worker(task: tuple[str, int]):
 
 
 def lint_files(tasks: list[tuple[str, int]], linters: LinterSet, jobs: int, load_plugins: bool) -> list:
-    """The `FileResult` of each (path, settings index) task, in task order."""
+    """The `LinterSet.lint` answer of each (path, settings index) task, in task order."""
     jobs = min(jobs, len(tasks))
     if jobs <= 1:
         return [linters.lint(task) for task in tasks]

@@ -7,7 +7,6 @@ from fnmatch import fnmatch
 
 from giarlint.builtin_rules.naming import TABLE_TITLES, cell_names, column_kind
 from giarlint.hookspecs import hookimpl
-from giarlint.messages import Localized
 from giarlint.rule import Finding, Rule
 from giarlint.templates import load_templates
 from giarlint.values import BLANK, NOT_APPLICABLE, NUMBER, TEXT, Value

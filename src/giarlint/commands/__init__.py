@@ -9,4 +9,5 @@ COMMAND_MODULES = (
     "giarlint.commands.parse",
     "giarlint.commands.plugins",
     "giarlint.commands.rule",
+    "giarlint.commands.convert",
 )

@@ -54,13 +54,16 @@ def lint_all(session: Session, paths: list[str], args, sources) -> list:
     tasks = [(path, session.settings_index(path)) for path in paths if path != "-"]
     results = iter(lint_files(tasks, session.linters, jobs, session.load_plugins))
     diagnostics, reports = [], []
+    set_linter = session.linter_for(paths[0]) if paths else None
     for path in paths:
-        result = next(results) if path != "-" else _lint_stdin(session, args, sources)
+        result, converted = next(results) if path != "-" else _lint_stdin(session, args, sources)
         diagnostics.extend(result.diagnostics)
         if result.report is not None:
             reports.append(result.report)
+        if converted is not None:  # findings of report-set rules on it point into the original file
+            set_linter.converted[result.report.path] = converted
     if len(reports) > 1:
-        across = session.linter_for(paths[0]).lint_set(reports)
+        across = set_linter.lint_set(reports)
         if across:
             diagnostics = sorted(diagnostics + across)  # keep each file's diagnostics together
     return diagnostics
@@ -73,6 +76,7 @@ def _lint_stdin(session: Session, args, sources):
         raise UsageError(f"cannot read standard input: {exc}") from exc
     linter = session.linter_for("-")
     result = session.linters.keep_report_if_wanted(linter, linter.check_bytes(name, data))
+    converted = linter.converted.get(name) if result.report is not None else None
     if result.diagnostics:
         from giarlint.source import DecodeError, decode
 
@@ -80,7 +84,7 @@ def _lint_stdin(session: Session, args, sources):
             sources.add(name, decode(data, linter.settings.encoding).text)
         except DecodeError:
             pass
-    return result
+    return result, converted
 
 
 def statistics(diagnostics, docs, lang: str) -> str:

@@ -116,8 +116,10 @@ def read_bytes(path: str, args) -> tuple[str, bytes]:
         return path, handle.read()
 
 
-def load_report(linter, path: str, args):
-    """Decode and build one report; None (with a message on stderr) when it cannot be read."""
+def load_text(linter, path: str, args) -> tuple[str, str] | None:
+    """(display name, report text) of a path: web pages, Word and PDF files through the reader
+    plugins, other files decoded as text. None (with a message on stderr) when unreadable."""
+    from giarlint.readers import ReaderError
     from giarlint.source import DecodeError, decode
 
     try:
@@ -126,8 +128,23 @@ def load_report(linter, path: str, args):
         sys.stderr.write(f"{path}: cannot read: {exc.strerror or exc}\n")
         return None
     try:
-        text = decode(data, linter.settings.encoding).text
+        converted = linter.convert(name, data)
+    except ReaderError as exc:
+        for diagnostic in linter.reader_failure(name, exc):
+            sys.stderr.write(f"{name}: {diagnostic.code} {diagnostic.message}\n")
+        return None
+    if converted is not None:
+        return name, converted.text
+    try:
+        return name, decode(data, linter.settings.encoding).text
     except DecodeError as exc:
         sys.stderr.write(f"{name}: cannot decode (tried {', '.join(exc.tried)}): {exc.detail}\n")
         return None
-    return linter.build(name, text)
+
+
+def load_report(linter, path: str, args):
+    """Read and build one report; None (with a message on stderr) when it cannot be read.
+    Positions in the report are those of its text (the converted text for a web page,
+    Word or PDF file: what ``giarlint convert`` prints)."""
+    loaded = load_text(linter, path, args)
+    return linter.build(*loaded) if loaded is not None else None

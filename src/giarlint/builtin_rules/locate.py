@@ -1,0 +1,93 @@
+"""Find sections and words in a report with exact positions, for the rules that read prose."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Iterator
+
+from giarlint.builtin_rules.sections import canonical_sections, identify
+from giarlint.normalize import fold_width, to_simplified
+from giarlint.tree import Paragraph, Section, Span
+
+
+def sections_by_number(report) -> dict[int, Section]:
+    """The section identified as each canonical number (1 = 总体情况 … 6 = 其他需要报告的事项);
+    the last one wins when a number is claimed twice."""
+    sections = report.document.sections
+    identified = identify([s.heading for s in sections], canonical_sections())
+    return {number: section for section, number in zip(sections, identified) if number is not None}
+
+
+def section_range(report, number: int) -> list[Section]:
+    """Section `number` and the unidentified sections that follow it (a second "一、" heading
+    inside 总体情况 still belongs to it)."""
+    sections = report.document.sections
+    identified = identify([s.heading for s in sections], canonical_sections())
+    found: list[Section] = []
+    for section, canonical in zip(sections, identified):
+        if canonical == number:
+            found = [section]
+        elif found and canonical is None:
+            found.append(section)
+        elif found:
+            break
+    return found
+
+
+def matching_text(text: str) -> str:
+    """A copy of `text` in simplified, half-width characters with the same length, so that an
+    index into the copy is an index into the original (unchanged when conversion would shift it)."""
+    converted = fold_width(to_simplified(text))
+    return converted if len(converted) == len(text) else fold_width(text)
+
+
+def paragraph_span(paragraph: Paragraph, start: int, end: int) -> Span:
+    """The span of characters start:end of a one-line paragraph."""
+    line, column = paragraph.span.line, paragraph.span.column
+    return Span(line, column + start, line, column + end)
+
+
+def text_matches(text: str, starts: list[int], pattern: re.Pattern) -> Iterator[tuple[re.Match, Span]]:
+    """Every match of `pattern` in a report's text (or its `whole_matching_text` copy), with its
+    span; `starts` are the text's `line_starts`. Patterns must not match across a newline."""
+    for match in pattern.finditer(text):
+        line = bisect.bisect_right(starts, match.start())
+        column = match.start() - starts[line - 1] + 1
+        yield match, Span(line, column, line, column + match.end() - match.start())
+
+
+def whole_matching_text(text: str) -> str:
+    """`matching_text` of a whole report, converting line by line when converting the whole
+    would shift positions."""
+    converted = fold_width(to_simplified(text))
+    if len(converted) == len(text):
+        return converted
+    return "\n".join(matching_text(line) for line in text.split("\n"))
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset of the first character of every line."""
+    starts = [0]
+    position = text.find("\n")
+    while position >= 0:
+        starts.append(position + 1)
+        position = text.find("\n", position + 1)
+    return starts
+
+
+def last_line(report) -> Span:
+    """The first column of the last non-blank line: where a missing ending belongs."""
+    for number in range(len(report.lines), 0, -1):
+        if report.lines[number - 1].strip():
+            return Span(number, 1, number, len(report.lines[number - 1]) + 1)
+    return Span(1, 1, 1, 1)
+
+
+def first_line(report) -> Span:
+    """The first non-blank line: where a missing title belongs."""
+    for number, text in enumerate(report.lines, start=1):
+        if text.strip():
+            column = len(text) - len(text.lstrip()) + 1
+            return Span(number, column, number, len(text.rstrip()) + 1)
+    return Span(1, 1, 1, 1)

@@ -1,0 +1,236 @@
+"""document-structure: the title, and whether the three tables have the rows, columns and
+layout the national template prescribes (GIA101, GIA102, GIA107–GIA112)."""
+
+from __future__ import annotations
+
+import re
+
+from giarlint.builtin_rules.locate import first_line, sections_by_number
+from giarlint.builtin_rules.naming import TABLE_TITLES
+from giarlint.data import rules_data
+from giarlint.hookspecs import hookimpl
+from giarlint.normalize import fold, fold_width
+from giarlint.rule import Finding, Rule
+from giarlint.tables import expected_table3_rows
+from giarlint.templates import load_templates
+from giarlint.tree import Span
+
+_ARABIC_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
+_CHINESE_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}\s*年")
+_TITLE_WORDS = "政府信息公开工作年度报告"
+_SENTENCE_MARKS = frozenset("。；;，,：:")
+_SECTION_TABLES = {2: "table2", 3: "table3", 4: "table4"}
+_NUMERALS = "一二三四五六七八九十"
+
+
+def format_of_year(year: int) -> str:
+    """The template a report for `year` must follow (2019 format for 2019 and 2020)."""
+    return "2019" if year < 2021 else "2021"
+
+
+class DocumentStructure(Rule):
+    name = "document-structure"
+
+    def check(self, report, context):
+        yield from self._title(report)
+        yield from self._missing_tables(report)
+        templates = load_templates()
+        table3 = report.tables.get("table3")
+        if table3 is not None:
+            yield from self._table3_rows(report, table3, templates)
+            yield from self._table3_columns(table3, templates)
+        yield from self._layout_format(report)
+        yield from self._table_problems(report)
+
+    # -- title -------------------------------------------------------------------------
+    def _title(self, report):
+        title = report.document.title
+        if title is None:
+            yield Finding("GIA101", first_line(report), {"words": _TITLE_WORDS})
+            return
+        text = fold_width(title.text)
+        year = _ARABIC_YEAR.search(text) or _CHINESE_YEAR.search(text)
+        if year is None:
+            yield Finding("GIA101", title.span, {"title": title.text, "words": _TITLE_WORDS}, "no_year")
+        agency = self._agency(report, text, year)
+        if not agency:
+            yield Finding("GIA102", title.span, {"title": title.text}, "no_agency")
+        elif not has_locality(agency):
+            yield Finding("GIA102", title.span, {"title": title.text, "agency": agency})
+
+    @staticmethod
+    def _agency(report, title_text: str, year: re.Match | None) -> str:
+        """The agency named before the year, else between the year and the report words
+        ("2022年某某局政府信息公开…"); a title printed as two lines (agency, then
+        "2020年政府信息公开…") takes the agency from the line above."""
+        if year is not None:
+            before = title_text[: year.start()].strip()
+            after = fold(title_text[year.end() :]).removeprefix("度")
+            agency = before or after[: max(after.find(_TITLE_WORDS), 0)]
+        else:
+            folded = fold(title_text)
+            agency = folded[: max(folded.find(_TITLE_WORDS), 0)]
+        if agency:
+            return agency
+        preamble = report.document.preamble
+        title = report.document.title
+        index = next((i for i, block in enumerate(preamble) if block is title), 0)
+        if index:
+            above = preamble[index - 1]
+            text = getattr(above, "text", "")
+            if above.span.line == title.span.line - 1 and text and len(text) <= 30 and _SENTENCE_MARKS.isdisjoint(text):
+                return text.strip()
+        return ""
+
+    # -- tables present ------------------------------------------------------------------
+    def _missing_tables(self, report):
+        for number, section in sorted(sections_by_number(report).items()):
+            table = _SECTION_TABLES.get(number)
+            if table is None or section.tables() or table in report.tables:
+                continue
+            heading = section.heading
+            yield Finding("GIA107", heading.span, {
+                "section": f"{heading.ordinal_text}、{heading.title}", "table": TABLE_TITLES[table],
+            })
+
+    # -- table 三 rows and columns -----------------------------------------------------
+    def _table3_rows(self, report, table3, templates):
+        format_name = table3.format or report.format
+        expected = expected_table3_rows(templates.table3_rows, format_name)
+        order = {row.key: index for index, row in enumerate(expected)}
+        by_short = {row.short: row for row in templates.table3_rows}
+        missing = []
+        for problem in table3.problems:
+            if problem.reason == "repeated_row":
+                yield Finding("GIA108", problem.span, {"row": problem.args["row"]}, "repeated")
+            elif problem.reason == "missing_row":
+                missing.append((by_short.get(problem.args["row"]), problem.args["row"], problem.span))
+        if table3.format is None:
+            # the reader could not tell the format, so it left out the （六） rows of the report's format
+            reported = {short for _, short, _ in missing}
+            missing += [(row, row.short, table3.span) for row in expected
+                        if row.key not in table3.row_labels and row.short not in reported]
+        for row, short, where in missing:
+            span = self._where_row_belongs(table3, expected, row.key if row else None) or where
+            yield Finding("GIA108", span, {
+                "row": short, "format": format_name or "?", "expected": len(expected), "found": len(table3.row_labels),
+            })
+        highest = -1
+        for key in table3.row_order:
+            label = table3.row_labels[key]
+            if key not in order:
+                row = templates.table3_row(key)
+                yield Finding("GIA108", label.span, {
+                    "row": row.short if row else key, "format": format_name or "?",
+                }, "unexpected")
+                continue
+            if order[key] < highest:
+                yield Finding("GIA108", label.span, {
+                    "row": expected[order[key]].short, "previous": expected[highest].short,
+                }, "order")
+                continue
+            highest = order[key]
+
+    @staticmethod
+    def _where_row_belongs(table3, expected, key) -> Span | None:
+        """The label of the first present row after the missing one."""
+        keys = [row.key for row in expected]
+        if key not in keys:
+            return None
+        for later in keys[keys.index(key) + 1 :]:
+            if later in table3.row_labels:
+                return table3.row_labels[later].span
+        return None
+
+    @staticmethod
+    def _table3_columns(table3, templates):
+        header = table3.header
+        folded = [fold(cell.text) for cell in header]
+        for index, (cell, text) in enumerate(zip(header, folded)):
+            for column in templates.table3_columns:
+                if text in column.truncated:
+                    following = folded[index + 1] if index + 1 < len(folded) else ""
+                    if column.matches(text + following):
+                        continue  # a header wrapped over two cells ("商業" / "企業")
+                    yield Finding("GIA109", cell.span, {"text": cell.text, "canonical": column.label}, "truncated")
+                elif column.matches(text) and text != fold(column.label):
+                    yield Finding("GIA109", cell.span, {"text": cell.text, "canonical": column.label})
+
+    # -- layout format vs year -----------------------------------------------------------
+    def _layout_format(self, report):
+        year = report.year
+        if year is None or year < 2019:
+            return
+        expected = format_of_year(year)
+        templates = load_templates()
+        for name in ("table2", "table3"):
+            table = report.tables.get(name)
+            if table is None or table.format is None or table.format == expected:
+                continue
+            span = self._format_evidence(table, templates) or table.span
+            yield Finding("GIA110", span, {
+                "table": TABLE_TITLES[name], "layout": table.format, "year": year, "expected": expected,
+            })
+
+    @staticmethod
+    def _format_evidence(table, templates) -> Span | None:
+        """The cell that shows the table's format: a 2019/2021 column header of table 二, the
+        （六）其他处理 labels of table 三."""
+        if table.name == "table2":
+            words = templates.table2[table.format].discriminators
+            return next((c.span for c in table.header if any(w in fold(c.text) for w in words)), None)
+        keys = ["other"] if table.format == "2019" else [k for k in table.row_order if k.startswith("other.")]
+        return next((table.row_labels[k].span for k in keys if k in table.row_labels), None)
+
+    # -- tables 二 and 四 that cannot be complete --------------------------------------------
+    def _table_problems(self, report):
+        table4 = report.tables.get("table4")
+        if table4 is not None:
+            for problem in table4.problems:
+                if problem.reason == "value_count":
+                    yield Finding("GIA111", problem.span, dict(problem.args))
+        table2 = report.tables.get("table2")
+        if table2 is None:
+            return
+        missing: dict[str, list[str]] = {}
+        for problem in table2.problems:
+            if problem.reason == "missing_row":
+                block, _, row = problem.args["row"].partition("·")
+                missing.setdefault(block, []).append(row)
+        templates = load_templates()
+        fmt = templates.table2.get(table2.format or report.format or "2021")
+        start = Span(table2.span.line, table2.span.column, table2.span.line,
+                     len(report.line_text(table2.span.line)) + 1)
+        for block, rows in missing.items():
+            caption = _caption_in_words(block)
+            spec = next((b for b in fmt.blocks if f"第二十条第（{b.item}）项" == block), None) if fmt else None
+            present = [table2.row_labels[r.key] for r in spec.rows if r.key in table2.row_labels] if spec else []
+            if not present:
+                yield Finding("GIA112", start, {"block": caption}, "block")
+                continue
+            for row in rows:  # at the block's rows that are there
+                yield Finding("GIA112", present[-1].span, {"block": caption, "row": row})
+
+
+def _caption_in_words(block: str) -> str:
+    """第二十条第（5）项 → 第二十条第（五）项, as the form prints it."""
+    return re.sub(r"（(\d+)）", lambda m: f"（{_NUMERALS[int(m.group(1)) - 1]}）", block)
+
+
+def has_locality(agency: str) -> bool:
+    """True when a place name (…省/市/县/区/…) precedes the agency's own name, or the agency is
+    one of the central government's, which has none."""
+    places = rules_data("lexicon/places")
+    name = fold(agency)
+    if name.startswith(tuple(places["national_prefixes"])) or name.endswith(tuple(places["national_suffixes"])):
+        return True
+    for suffix in places["locality_suffixes"]:
+        position = name.find(suffix, 1)
+        if position >= 1 and len(name) - position - len(suffix) >= 2:
+            return True
+    return False
+
+
+@hookimpl
+def giarlint_rules():
+    return [DocumentStructure()]

@@ -1,0 +1,159 @@
+"""text-quality: wrong characters, typos, stray spaces and half-width punctuation (GIA501–GIA504).
+
+The word lists are data (``rules/lexicon/traditional.yaml``, ``rules/lexicon/typos.yaml``);
+every occurrence is reported where it is, in tables and prose alike.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from giarlint.builtin_rules.locate import line_starts, paragraph_span, text_matches, whole_matching_text
+from giarlint.data import rules_data
+from giarlint.hookspecs import hookimpl
+from giarlint.normalize import fold
+from giarlint.rule import Finding, Rule
+from giarlint.templates import load_templates, strip_ordinal
+from giarlint.tree import Span
+
+_CJK = "\u4e00-\u9fff"
+_CLAUSE_END = re.compile(r"[。；;，,！？!?\n]")
+_DATE_SPACES = re.compile(r"(?<=\d)[ \u3000]+(?=[年月日号])|(?<=[年月])[ \u3000]+(?=\d)")
+_NUMBER_SPACES = re.compile(r"(?<=\d)[ \u3000]+(?=\d{3}(?!\d))|(?<=\d\.)[ \u3000]+(?=\d)|(?<=\d)[ \u3000]+(?=\.\d)")
+_LABEL_SPACES = re.compile(rf"(?<=[{_CJK}])[ \u3000]+(?=[{_CJK}])")
+_HALF_WIDTH = re.compile(
+    rf"(?<=[{_CJK}“”])[,;:?!]|[,;:?!](?=[{_CJK}“”])|\((?=[{_CJK}“”])|(?<=[{_CJK}“”])\)"
+)
+_EXPRESSION_CHARS = frozenset("0123456789.年月日号 \u3000")
+_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+
+def _expression(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole date or number around a stray space ("2022 年 12 月")."""
+    while start > 0 and text[start - 1] in _EXPRESSION_CHARS:
+        start -= 1
+    while end < len(text) and text[end] in _EXPRESSION_CHARS:
+        end += 1
+    while text[start] in " \u3000":
+        start += 1
+    while text[end - 1] in " \u3000":
+        end -= 1
+    return start, end
+
+
+@lru_cache(maxsize=None)
+def lexicon_pattern(name: str) -> tuple[re.Pattern, dict[str, dict]]:
+    """One alternation of a lexicon's wrong words, longest first, and the entries by word."""
+    entries = {entry["wrong"]: entry for entry in rules_data(name)["entries"]}
+    words = sorted(entries, key=len, reverse=True)
+    return re.compile("|".join(re.escape(word) for word in words)), entries
+
+
+@lru_cache(maxsize=1)
+def canonical_labels() -> frozenset[str]:
+    """The folded labels of every row and column of the three tables (without ordinals)."""
+    templates = load_templates()
+    labels = list(templates.table3_rows) + list(templates.table3_columns)
+    labels += list(templates.table4_columns) + list(templates.table4_groups)
+    for fmt in templates.table2.values():
+        for block in fmt.blocks:
+            labels += list(block.columns) + list(block.rows)
+    return frozenset(strip_ordinal(fold(label.label))[0] for label in labels)
+
+
+class TextQuality(Rule):
+    name = "text-quality"
+
+    def check(self, report, context):
+        starts = line_starts(report.text)
+        yield from self._traditional(report, starts)
+        simplified = whole_matching_text(report.text)
+        yield from self._typos(report, simplified, starts)
+        yield from self._doubled(report, simplified, starts)
+        yield from self._spaces(report)
+        yield from self._half_width(report)
+
+    @staticmethod
+    def _traditional(report, starts):
+        pattern, entries = lexicon_pattern("lexicon/traditional")
+        for match, span in text_matches(report.text, starts, pattern):
+            yield Finding("GIA501", span, {"text": match.group(0), "right": entries[match.group(0)]["right"]})
+
+    @staticmethod
+    def _typos(report, simplified, starts):
+        pattern, entries = lexicon_pattern("lexicon/typos")
+        for match, span in text_matches(simplified, starts, pattern):
+            entry = entries[match.group(0)]
+            context_words = entry.get("context")
+            if context_words:
+                clause_end = _CLAUSE_END.search(match.string, match.end())
+                clause = match.string[match.end() : clause_end.start() if clause_end else None]
+                if not any(word in clause for word in context_words):
+                    continue
+            yield Finding("GIA502", span, {"text": report.line_text(span.line)[span.column - 1 : span.end_column - 1],
+                                           "right": entry["right"]})
+
+    @staticmethod
+    def _doubled(report, simplified, starts):
+        doubled = rules_data("lexicon/typos")["doubled"]
+        low, high = int(doubled["min_length"]), int(doubled["max_length"])
+        allowed = frozenset(doubled.get("allowed", ()))
+        pattern = re.compile(rf"([{_CJK}]{{{low},{high}}})\1")
+        for match, span in text_matches(simplified, starts, pattern):
+            word = match.group(1)
+            if match.group(0) in allowed or word.startswith("一"):
+                continue
+            original = report.line_text(span.line)[span.column - 1 : span.end_column - 1]
+            yield Finding("GIA502", span, {"text": original, "word": original[: len(word)]}, "doubled")
+
+    @staticmethod
+    def _spaces(report):
+        document = report.document
+        prose = list(document.paragraphs())
+        for paragraph in prose:
+            if " " not in paragraph.text and "\u3000" not in paragraph.text:
+                continue
+            for pattern, variant in ((_DATE_SPACES, "date"), (_NUMBER_SPACES, "number")):
+                reported = -1
+                for match in pattern.finditer(paragraph.text):
+                    start, end = _expression(paragraph.text, match.start(), match.end())
+                    if start <= reported:
+                        continue  # another space of the same date or number
+                    reported = end
+                    yield Finding("GIA503", paragraph_span(paragraph, match.start(), match.end()),
+                                  {"text": paragraph.text[start:end]}, variant)
+        labels = canonical_labels()
+        cells = [cell for table in document.tables() for cell in table.cells() if "\n" not in cell.text]
+        for cell in cells:
+            if not _LABEL_SPACES.search(cell.text) or strip_ordinal(fold(cell.text))[0] not in labels:
+                continue
+            for match in _LABEL_SPACES.finditer(cell.text):
+                line, column = cell.span.line, cell.span.column + match.start()
+                yield Finding("GIA503", Span(line, column, line, column + len(match.group(0))),
+                              {"text": cell.text}, "label")
+        for section in document.sections:
+            heading = section.heading
+            if _LABEL_SPACES.search(heading.title):
+                text = report.line_text(heading.span.line)
+                match = _LABEL_SPACES.search(text, heading.span.column - 1)
+                if match:
+                    span = Span(heading.span.line, match.start() + 1, heading.span.line, match.end() + 1)
+                    yield Finding("GIA503", span, {"text": heading.title}, "label")
+
+    @staticmethod
+    def _half_width(report):
+        for paragraph in report.document.paragraphs():
+            found = list(_HALF_WIDTH.finditer(paragraph.text))
+            if not found:
+                continue
+            first = found[0]
+            mark = first.group(0)
+            yield Finding("GIA504", paragraph_span(paragraph, first.start(), first.end()), {
+                "mark": mark, "full": _FULL_WIDTH[mark], "count": len(found),
+            })
+
+
+@hookimpl
+def giarlint_rules():
+    return [TextQuality()]

@@ -1,0 +1,123 @@
+"""Reports as they are published: web pages, Word and PDF files become text the core parses.
+
+A reader plugin implements ``giarlint_read_source`` and returns a `ConvertedSource`: the
+report as Markdown-ish text (headings and paragraphs on their own lines, tables as pipe
+rows) plus what is needed to point a person back at the original. Positions in the
+converted text map back either to the original text (web pages: line and column in the
+.html file) or to a locator (Word: paragraph or table cell; PDF: page).
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from dataclasses import dataclass
+
+from giarlint.messages import Localized
+from giarlint.tree import Span
+
+_NEWLINE = re.compile("\n")
+
+
+class ReaderError(Exception):
+    """A file a reader claims but cannot convert. `variant` names a GIA001 message."""
+
+    def __init__(self, variant: str, **args):
+        super().__init__(variant, args)
+        self.variant = variant
+        self.args_dict = args
+
+
+def missing_library(kind: str, library: str, extra: str) -> ReaderError:
+    """The optional library for this format is not installed: say which extra brings it."""
+    return ReaderError("missing_extra", kind=kind, library=library, extra=extra)
+
+
+def suffix_of(path: str) -> str:
+    return os.path.splitext(path)[1].lower()
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets at which each line of `text` starts."""
+    return [0] + [match.end() for match in _NEWLINE.finditer(text)]
+
+
+class PositionMap:
+    """Maps offsets of the converted text onto line and column of the original text.
+
+    ``starts[i]`` / ``ends[i]`` are the original offsets of converted character i (its end is
+    exclusive, so an entity such as ``&nbsp;`` covers its whole spelling); -1 marks
+    characters the converter added (separators, line breaks).
+    """
+
+    def __init__(self, original: str, starts: list[int], ends: list[int]):
+        self.original_lines = line_starts(original)
+        self.starts = starts
+        self.ends = ends
+
+    def _line_col(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.original_lines, offset) - 1
+        return index + 1, offset - self.original_lines[index] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        """The original span of converted offsets [start, end)."""
+        count = len(self.starts)
+        first = next((i for i in range(start, count) if self.starts[i] >= 0), None)
+        if first is None:
+            first = next((i for i in range(min(start, count) - 1, -1, -1) if self.starts[i] >= 0), None)
+        if first is None:
+            return Span(1, 1, 1, 1)
+        last = next((i for i in range(min(end, count) - 1, first - 1, -1) if self.ends[i] >= 0), None)
+        origin_start = self.starts[first]
+        origin_end = origin_start if end <= start or last is None else self.ends[last]
+        line, column = self._line_col(origin_start)
+        end_line, end_column = self._line_col(max(origin_end, origin_start))
+        return Span(line, column, end_line, end_column)
+
+
+@dataclass
+class ConvertedSource:
+    """A report converted to text, and how its positions lead back to the original file.
+
+    `kind` names the format for people ("HTML", "Word", "PDF"). `positions` (web pages) maps
+    positions to the original text; `locators` (Word, PDF) gives, per character of `text`, a
+    `Localized` place such as “第 3 页” / “page 3”, added to diagnostics.
+    """
+
+    text: str
+    kind: str
+    positions: PositionMap | None = None
+    locators: list[Localized | None] | None = None
+
+    def __post_init__(self):
+        self._lines = line_starts(self.text)
+
+    def _offset(self, line: int, column: int) -> int:
+        line = min(max(line, 1), len(self._lines))
+        return min(self._lines[line - 1] + max(column, 1) - 1, len(self.text))
+
+    def locate(self, span: Span) -> tuple[Span, Localized | None]:
+        """Where a span of the converted text is in the original: a span, and maybe a locator."""
+        start = self._offset(span.line, span.column)
+        end = self._offset(span.end_line, span.end_column)
+        mapped = self.positions.span(start, end) if self.positions is not None else span
+        locator = None
+        if self.locators:
+            found = (self.locators[i] for i in range(start, len(self.locators)) if self.locators[i] is not None)
+            locator = next(found, None)
+        return mapped, locator
+
+
+def read_source(hook, path: str, data: bytes, encoding: str | None) -> ConvertedSource | None:
+    """Ask the reader plugins for `path`; None when no reader claims it (plain text).
+
+    A reader that fails on a file it claims (a damaged .docx, a PDF the library rejects)
+    becomes `ReaderError` naming the format, never a traceback.
+    """
+    try:
+        return hook.giarlint_read_source(path=path, data=data, encoding=encoding)
+    except ReaderError:
+        raise
+    except Exception as exc:  # third-party parsing libraries raise anything on damaged files
+        raise ReaderError("corrupt", kind=suffix_of(path) or path, detail=f"{type(exc).__name__}: {exc}") from exc
