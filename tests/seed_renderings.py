@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from giarlint.normalize import fold
 from giarlint.report import Report, build_report
 from giarlint.tables import classify
 from giarlint.templates import load_templates
@@ -75,6 +76,20 @@ def _text(value) -> str:
     return value.cell.text.replace("\n", "")
 
 
+def _as_printed(header: list, label) -> str:
+    """A column header as the seed prints it (truncated, traditional, split over two cells),
+    so the rendered file keeps the defects the text has; the template's label when absent."""
+    folded = [fold(cell.text) for cell in header]
+    words = label.match + label.exact + label.truncated
+    for index, text in enumerate(folded):
+        if text in words or any(word in text for word in label.match):
+            joined = folded[index] + (folded[index + 1] if index + 1 < len(folded) else "")
+            if text in label.truncated and any(word in joined for word in label.match):
+                return header[index].text + header[index + 1].text  # one header split over two cells
+            return header[index].text.replace("\n", "")
+    return label.label
+
+
 def _table2(report: Report) -> list[list[GridCell]]:
     data = report.tables["table2"]
     fmt = load_templates().table2[data.format or report.format or "2021"]
@@ -86,7 +101,7 @@ def _table2(report: Report) -> list[list[GridCell]]:
             continue
         last = width - len(block.columns)
         rows.append([GridCell(f"第二十条第（{_NUMERALS[block.item]}）项", colspan=width)])
-        header = [GridCell("信息内容")] + [GridCell(c.label) for c in block.columns]
+        header = [GridCell("信息内容")] + [GridCell(_as_printed(data.header, c)) for c in block.columns]
         header[-1].colspan = last
         rows.append(header)
         for row in present:
@@ -106,7 +121,7 @@ def _table3(report: Report) -> list[list[GridCell]]:
     rows = [
         [GridCell(CORNER_NOTE, rowspan=3, colspan=3), GridCell("申请人情况", colspan=7)],
         [GridCell("自然人", rowspan=2), GridCell("法人或其他组织", colspan=5), GridCell("总计", rowspan=2)],
-        [GridCell(w) for w in ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")],
+        [GridCell(_as_printed(data.header, c)) for c in templates.table3_columns[1:6]],
     ]
     keys = [r.key for r in templates.table3_rows if r.key in data.values]
     inner = [k for k in keys if k not in ("new_received", "carried_over", "carried_forward")]

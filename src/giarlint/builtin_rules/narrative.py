@@ -18,7 +18,7 @@ from giarlint.builtin_rules.naming import TABLE_TITLES, cell_names
 from giarlint.data import rules_data
 from giarlint.hookspecs import hookimpl
 from giarlint.messages import Localized
-from giarlint.normalize import fold_width, to_simplified
+from giarlint.normalize import fold, fold_width, to_simplified
 from giarlint.rule import Finding, Rule
 from giarlint.tree import Span
 from giarlint.values import NUMBER
@@ -137,6 +137,15 @@ def _compiled(regex: str, year: int | None) -> re.Pattern:
     return re.compile(regex.replace("<N>", _COUNT).replace("<YEAR>", this_year).replace("<PREV_YEAR>", previous))
 
 
+@lru_cache(maxsize=64)
+def _trigger(year: int | None) -> re.Pattern:
+    """Any pattern of any claim, in one regex: most paragraphs state no figure at all, and
+    one search of the cheap folded text lets them skip the per-character mapping below."""
+    facts, statements, _, _ = load_claims()
+    regexes = [_compiled(p.regex, year).pattern for claim in facts + statements for p in claim.patterns]
+    return re.compile("|".join(f"(?:{r.replace('(?P<n>', '(?:')})" for r in regexes))
+
+
 def table_figure(report, claim: Claim, column: str | None = None) -> int | float | None:
     """The sum of the claim's rows in `column` (default: its first column present), or None
     when the table is missing, could not be read cleanly, or a cell is not a number."""
@@ -166,8 +175,9 @@ class NarrativeConsistency(Rule):
 
     def check(self, report, context):
         facts, statements, skip_words, period_words = load_claims()
+        trigger = _trigger(report.year)
         for paragraph in report.document.paragraphs():
-            if paragraph.kind == "metadata":
+            if paragraph.kind == "metadata" or not trigger.search(fold(paragraph.text)):
                 continue
             folded = FoldedText(paragraph.text)
             guard = _Guard(folded, report.year, skip_words, period_words)
