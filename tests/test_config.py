@@ -176,3 +176,12 @@ def test_rule_options_reach_the_rule_and_unknown_options_fail(tmp_path):
     config.write_text("rule-options:\n  recorder: {treshold: 0.9}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"`rule-options.recorder.treshold`: rule recorder has no option"):
         SettingsResolver(validator, {}).for_path(str(tmp_path / "x.txt"))
+
+
+def test_per_file_ignores_win_over_an_explicit_selection():
+    from giarlint.settings import Settings
+
+    settings = Settings(extend_select=("GIA504",))
+    assert settings.is_selected("GIA504", False)
+    assert not settings.is_selected("GIA504", False, extra_ignore=("GIA5",))
+    assert not settings.is_selected("GIA501", True, extra_ignore=("GIA5",))

@@ -27,9 +27,13 @@ class Settings:
     config_path: str | None = None  # the file these settings came from, for messages
 
     def is_selected(self, code: str, on_by_default: bool, extra_ignore: tuple[str, ...] = ()) -> bool:
+        """`extra_ignore` (a file's per-file-ignores) always wins, as in ruff: it names files
+        where the codes make no sense, whatever the selection says."""
+        if any(code.startswith(prefix) for prefix in extra_ignore):
+            return False
         chosen = (self.select or ()) + self.extend_select
         select_len = max((len(p) for p in chosen if code.startswith(p)), default=-1)
-        ignore_len = max((len(p) for p in self.ignore + extra_ignore if code.startswith(p)), default=-1)
+        ignore_len = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
         if select_len < 0:
             if self.select is not None or not on_by_default:
                 return False
