@@ -57,19 +57,13 @@ def _labelish(text: str) -> bool:
 
 
 def cell_stream(tables: list[Table]) -> list[Cell]:
-    """Cells in reading order without padding: empty cells at a row's ends, and empty cells
-    right after a label (the merged second label column of tab and pipe layouts)."""
+    """Cells in reading order, without the empty cells right after a label: they are the merged
+    second label column of tab and pipe layouts, not values."""
     out: list[Cell] = []
     for table in tables:
         for row in table.rows:
-            cells = row.cells
-            start, end = 0, len(cells)
-            while start < end and not cells[start].text:
-                start += 1
-            while end > start and not cells[end - 1].text:
-                end -= 1
             previous = None
-            for cell in cells[start:end]:
+            for cell in row.cells:
                 if not cell.text and previous is not None and _labelish(previous.text):
                     continue
                 out.append(cell)

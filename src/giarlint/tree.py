@@ -43,17 +43,8 @@ class Table:
     span: Span
 
     def cells(self) -> list[Cell]:
-        """All non-padding cells in reading order (empty cells at a row's ends are padding)."""
-        out: list[Cell] = []
-        for row in self.rows:
-            cells = row.cells
-            start, end = 0, len(cells)
-            while start < end and not cells[start].text:
-                start += 1
-            while end > start and not cells[end - 1].text:
-                end -= 1
-            out.extend(cells[start:end])
-        return out
+        """All cells in reading order (the parser already dropped the padding at row ends)."""
+        return [cell for row in self.rows for cell in row.cells]
 
 
 @dataclass(slots=True)
