@@ -115,3 +115,14 @@ def test_every_pattern_reads_one_of_its_examples():
             assert any(compiled.search(FoldedText(e).text) for e in examples[claim.key]), (claim.key, pattern.regex)
         for example in examples[claim.key]:
             assert any(_compiled(p.regex, 2022).search(FoldedText(example).text) for p in claim.patterns), example
+
+
+def test_every_example_holds_one_of_its_claims_keywords():
+    """Paragraphs without a keyword are skipped: a keyword missing from a wording would hide it."""
+    from giarlint.data import rules_data
+    from giarlint.normalize import fold
+
+    for group in ("facts", "statements"):
+        for entry in rules_data("narrative")[group]:
+            for example in entry["examples"]:
+                assert any(word in fold(example) for word in entry["keywords"]), (entry["key"], example)

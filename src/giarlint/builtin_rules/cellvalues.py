@@ -6,10 +6,10 @@ the numbers themselves and at the 2019 本年增/减 column, which may hold word
 
 from __future__ import annotations
 
-import re
 
 from giarlint.builtin_rules.naming import TABLE_TITLES, cell_names, column_kind
 from giarlint.hookspecs import hookimpl
+from giarlint.lazyre import lazy
 from giarlint.normalize import fold, fold_width
 from giarlint.rule import Finding, Rule
 from giarlint.templates import load_templates
@@ -17,9 +17,9 @@ from giarlint.values import NUMBER, TEXT
 
 MAX_DECIMALS = 4
 AMOUNT_UNIT = "万元"
-_CHANGE_IN_WORDS = re.compile(r"^\s*([增减])\s*(\d+(?:\.\d+)?)\s*$")
-_AMOUNT_WITH_UNIT = re.compile(r"^\s*[+-]?[\d,.]+\s*(亿元|万元|千元|百元|元)\s*$")
-_HEADER_UNIT = re.compile(r"单位\s*[:：]\s*([^,，)）]+)")
+_CHANGE_IN_WORDS = lazy(r"^\s*([增减])\s*(\d+(?:\.\d+)?)\s*$")
+_AMOUNT_WITH_UNIT = lazy(r"^\s*[+-]?[\d,.]+\s*(亿元|万元|千元|百元|元)\s*$")
+_HEADER_UNIT = lazy(r"单位\s*[:：]\s*([^,，)）]+)")
 
 
 def decimals(text: str) -> int:

@@ -3,20 +3,20 @@
 
 from __future__ import annotations
 
-import re
 
 from giarlint.builtin_rules.locate import last_line, matching_text, paragraph_span, section_range, sections_by_number
 from giarlint.data import rules_data
 from giarlint.hookspecs import hookimpl
+from giarlint.lazyre import lazy
 from giarlint.messages import Localized
 from giarlint.normalize import fold
 from giarlint.rule import Finding, Rule
 from giarlint.values import NUMBER
 
 MIN_PROBLEM_CHARS = 20
-_COUNTED = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_COUNTED = lazy(r"[\u4e00-\u9fffA-Za-z0-9]")
 _NOTHING = frozenset({"无", "暂无", "没有", "无。", "暂无。"})
-_CLAUSE_END = re.compile(r"[。；;！？!?]")
+_CLAUSE_END = lazy(r"[。；;！？!?]")
 
 
 def _words(entries: list[dict], text: str) -> list[dict]:

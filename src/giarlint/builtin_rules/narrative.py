@@ -101,6 +101,10 @@ class Claim:
     context: tuple[str, ...]
     skip_clause_words: tuple[str, ...]
     skip_sentence_words: tuple[str, ...]
+    keywords: tuple[str, ...]  # every match holds one of them
+
+    def may_match(self, folded: str) -> bool:
+        return any(word in folded for word in self.keywords)
 
 
 def _claim(entry: dict) -> Claim:
@@ -116,6 +120,7 @@ def _claim(entry: dict) -> Claim:
         context=tuple(entry.get("context", ())),
         skip_clause_words=tuple(entry.get("skip_clause_words", ())),
         skip_sentence_words=tuple(entry.get("skip_sentence_words", ())),
+        keywords=tuple(entry["keywords"]),
     )
 
 
@@ -135,15 +140,6 @@ def _compiled(regex: str, year: int | None) -> re.Pattern:
     this_year = str(year) if year else _NEVER
     previous = str(year - 1) if year else _NEVER
     return re.compile(regex.replace("<N>", _COUNT).replace("<YEAR>", this_year).replace("<PREV_YEAR>", previous))
-
-
-@lru_cache(maxsize=64)
-def _trigger(year: int | None) -> re.Pattern:
-    """Any pattern of any claim, in one regex: most paragraphs state no figure at all, and
-    one search of the cheap folded text lets them skip the per-character mapping below."""
-    facts, statements, _, _ = load_claims()
-    regexes = [_compiled(p.regex, year).pattern for claim in facts + statements for p in claim.patterns]
-    return re.compile("|".join(f"(?:{r.replace('(?P<n>', '(?:')})" for r in regexes))
 
 
 def table_figure(report, claim: Claim, column: str | None = None) -> int | float | None:
@@ -175,14 +171,18 @@ class NarrativeConsistency(Rule):
 
     def check(self, report, context):
         facts, statements, skip_words, period_words = load_claims()
-        trigger = _trigger(report.year)
         for paragraph in report.document.paragraphs():
-            if paragraph.kind == "metadata" or not trigger.search(fold(paragraph.text)):
+            if paragraph.kind == "metadata":
+                continue
+            quick = fold(paragraph.text)  # cheap: skip paragraphs no claim can match
+            active_facts = [claim for claim in facts if claim.may_match(quick)]
+            active_statements = [claim for claim in statements if claim.may_match(quick)]
+            if not active_facts and not active_statements:
                 continue
             folded = FoldedText(paragraph.text)
             guard = _Guard(folded, report.year, skip_words, period_words)
-            yield from self._facts(report, paragraph, folded, guard, facts)
-            yield from self._statements(report, paragraph, folded, guard, statements)
+            yield from self._facts(report, paragraph, folded, guard, active_facts)
+            yield from self._statements(report, paragraph, folded, guard, active_statements)
 
     def _facts(self, report, paragraph, folded: FoldedText, guard: "_Guard", facts):
         candidates: dict[int, _Match] = {}

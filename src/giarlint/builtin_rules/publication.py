@@ -8,19 +8,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from giarlint.builtin_rules.locate import last_line
 from giarlint.facts import Located, parse_date
 from giarlint.hookspecs import hookimpl
+from giarlint.lazyre import lazy
 from giarlint.normalize import fold_width
 from giarlint.rule import Finding, Rule
 from giarlint.tree import Span
 
 DEPARTMENT_DEADLINE = "01-31"
 GOVERNMENT_DEADLINE = "03-31"
-_MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")
-_DATE_TEXT = re.compile(
+_MONTH_DAY = lazy(r"^(\d{1,2})-(\d{1,2})$")
+_DATE_TEXT = lazy(
     r"(?:19|20)\d\d\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?"
     r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日"
 )

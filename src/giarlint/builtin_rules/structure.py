@@ -9,14 +9,15 @@ from giarlint.builtin_rules.locate import first_line, sections_by_number
 from giarlint.builtin_rules.naming import TABLE_TITLES
 from giarlint.data import rules_data
 from giarlint.hookspecs import hookimpl
+from giarlint.lazyre import lazy
 from giarlint.normalize import fold, fold_width
 from giarlint.rule import Finding, Rule
 from giarlint.tables import expected_table3_rows
 from giarlint.templates import load_templates
 from giarlint.tree import Span
 
-_ARABIC_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
-_CHINESE_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}\s*年")
+_ARABIC_YEAR = lazy(r"(?:19|20)\d\d\s*年")
+_CHINESE_YEAR = lazy(r"[〇○零一二三四五六七八九]{4}\s*年")
 _TITLE_WORDS = "政府信息公开工作年度报告"
 _SENTENCE_MARKS = frozenset("。；;，,：:")
 _SECTION_TABLES = {2: "table2", 3: "table3", 4: "table4"}

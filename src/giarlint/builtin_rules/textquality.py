@@ -12,17 +12,18 @@ from functools import lru_cache
 from giarlint.builtin_rules.locate import line_starts, paragraph_span, text_matches, whole_matching_text
 from giarlint.data import rules_data
 from giarlint.hookspecs import hookimpl
+from giarlint.lazyre import lazy
 from giarlint.normalize import fold
 from giarlint.rule import Finding, Rule
 from giarlint.templates import load_templates, strip_ordinal
 from giarlint.tree import Span
 
 _CJK = "\u4e00-\u9fff"
-_CLAUSE_END = re.compile(r"[。；;，,！？!?\n]")
-_DATE_SPACES = re.compile(r"(?<=\d)[ \u3000]+(?=[年月日号])|(?<=[年月])[ \u3000]+(?=\d)")
-_NUMBER_SPACES = re.compile(r"(?<=\d)[ \u3000]+(?=\d{3}(?!\d))|(?<=\d\.)[ \u3000]+(?=\d)|(?<=\d)[ \u3000]+(?=\.\d)")
-_LABEL_SPACES = re.compile(rf"(?<=[{_CJK}])[ \u3000]+(?=[{_CJK}])")
-_HALF_WIDTH = re.compile(
+_CLAUSE_END = lazy(r"[。；;，,！？!?\n]")
+_DATE_SPACES = lazy(r"(?<=\d)[ \u3000]+(?=[年月日号])|(?<=[年月])[ \u3000]+(?=\d)")
+_NUMBER_SPACES = lazy(r"(?<=\d)[ \u3000]+(?=\d{3}(?!\d))|(?<=\d\.)[ \u3000]+(?=\d)|(?<=\d)[ \u3000]+(?=\.\d)")
+_LABEL_SPACES = lazy(rf"(?<=[{_CJK}])[ \u3000]+(?=[{_CJK}])")
+_HALF_WIDTH = lazy(
     rf"(?<=[{_CJK}“”])[,;:?!]|[,;:?!](?=[{_CJK}“”])|\((?=[{_CJK}“”])|(?<=[{_CJK}“”])\)"
 )
 _EXPRESSION_CHARS = frozenset("0123456789.年月日号 \u3000")

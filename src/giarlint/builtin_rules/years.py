@@ -3,10 +3,10 @@ and no sentence reporting the agency's own work of another year (GIA305)."""
 
 from __future__ import annotations
 
-import re
 
 from giarlint.builtin_rules.locate import matching_text, paragraph_span
 from giarlint.hookspecs import hookimpl
+from giarlint.lazyre import lazy
 from giarlint.rule import Finding, Rule
 
 # The body year overrides the title only when it clearly dominates: the body is an estimate.
@@ -19,14 +19,14 @@ MIN_BODY_COUNT = 3
 _SELF = r"(?:本机关|本单位|本部门|本局|我局|本委|我委|本办|我办|本厅|我厅|本院|我院|本级政府|本级|我区|我县|我市|我镇|我乡|我省|本区|本县|本市|本镇|本乡|本省)"
 _WORK = r"(?:共|累计|全年|总共|合计)?(?:收到|新收|受理|办结|答复|主动公开|公开政府信息|发布信息|制发|废止)"
 _YEAR = r"((?:19|20)\d\d)\s*年度?"
-_OWN_WORK = re.compile(
+_OWN_WORK = lazy(
     rf"{_SELF}\s*{_YEAR}\s*[,，]?\s*{_SELF}?\s*{_WORK}"
     rf"|(?:^|(?<=[。；;，,：:\s]))(?:[(（][一二三四五六七八九十\d]+[)）])?{_YEAR}\s*[,，]?\s*{_SELF}?\s*{_WORK}"
 )
-_OTHER_TIME = re.compile(
+_OTHER_TIME = lazy(
     r"本年|今年|同比|较|比上年|上年|去年|前年|增长|下降|减少|增加|上升|持平|结转|转入|截至|截止|以来|计划|预计|下一步|以前|之前|历年"
 )
-_SENTENCE = re.compile(r"[^。；;！？!?]*")
+_SENTENCE = lazy(r"[^。；;！？!?]*")
 
 
 class YearConsistency(Rule):
