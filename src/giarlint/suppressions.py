@@ -1,7 +1,10 @@
 """Suppression comments in reports: ``<!-- giarlint: disable=GIA209 -->`` … ``<!-- giarlint: enable=GIA209 -->``.
 
-A ``disable`` lasts from its own line to the matching ``enable`` (or the end of the file) and
-hides diagnostics whose code starts with one of its codes; a bare ``disable`` hides every code.
+A ``disable`` hides diagnostics whose code starts with one of its codes (a bare ``disable``:
+every code) from its own line until an ``enable`` names that code or a shorter prefix of it (a
+bare ``enable``: every code), or to the end of the file. An ``enable`` ends those codes in every
+open region, so ``disable=GIA205,GIA201`` … ``enable=GIA205`` leaves GIA201 hidden; it cannot
+carve a code out of a prefix (``disable=GIA2`` … ``enable=GIA205`` leaves GIA2 hidden).
 The directives are blanked (same length, so positions hold) in the copy the parser reads: a
 comment line inside a table must not split the table.
 """
@@ -22,14 +25,15 @@ class Suppression:
     codes: tuple[str, ...]
     span: Span  # the disable comment
     start_line: int
-    end_line: int | None = None  # None: to the end of the file
+    end_lines: dict[str, int] = field(default_factory=dict)  # code -> line of its enable; absent: to the end
     used: set[str] = field(default_factory=set)
 
-    def covers(self, line: int) -> bool:
-        return self.start_line <= line and (self.end_line is None or line <= self.end_line)
-
-    def matching(self, code: str) -> str | None:
-        return next((prefix for prefix in self.codes if code.startswith(prefix)), None)
+    def matching(self, code: str, line: int) -> str | None:
+        """The code of this region that hides `code` on `line`, if any."""
+        if line < self.start_line:
+            return None
+        return next((prefix for prefix in self.codes
+                     if code.startswith(prefix) and line <= self.end_lines.get(prefix, line)), None)
 
     def unused(self) -> tuple[str, ...]:
         return tuple(code for code in self.codes if code not in self.used)
@@ -46,20 +50,17 @@ def find_suppressions(text: str) -> list[Suppression]:
     if "giarlint:" not in text:
         return []
     regions: list[Suppression] = []
-    open_regions: list[Suppression] = []
     for number, line in enumerate(text.split("\n"), start=1):
         for match in DIRECTIVE.finditer(line):
             codes = _codes(match.group("codes"))
             if match.group("action") == "disable":
                 span = Span(number, match.start() + 1, number, match.end() + 1)
-                region = Suppression(codes, span, number)
-                regions.append(region)
-                open_regions.append(region)
+                regions.append(Suppression(codes, span, number))
                 continue
-            for region in list(open_regions):
-                if region.codes == codes or codes == (ALL,):
-                    region.end_line = number
-                    open_regions.remove(region)
+            for region in regions:
+                for code in region.codes:
+                    if code.startswith(codes):  # the enable names this code or a prefix of it
+                        region.end_lines.setdefault(code, number)
     return regions
 
 
@@ -76,7 +77,7 @@ def apply(diagnostics, suppressions: list[Suppression]) -> list:
     for diagnostic in diagnostics:
         hidden = False
         for region in suppressions:
-            prefix = region.matching(diagnostic.code) if region.covers(diagnostic.line) else None
+            prefix = region.matching(diagnostic.code, diagnostic.line)
             if prefix is not None:
                 region.used.add(prefix)
                 hidden = True
