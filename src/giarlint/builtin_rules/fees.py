@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from giarlint.builtin_rules.sections import canonical_sections, identify
+from giarlint.builtin_rules.locate import last_line, sections_by_number
 from giarlint.hookspecs import hookimpl
 from giarlint.normalize import fold
 from giarlint.rule import Finding, Rule
-from giarlint.tree import Span
 
 FEE_WORDS = ("处理费", "信息处理费")
 FIRST_YEAR = 2021
@@ -24,18 +23,14 @@ class FeeStatementPresent(Rule):
         year = report.year
         if year is None or year < FIRST_YEAR:
             return
-        sections = report.document.sections
-        identified = identify([s.heading for s in sections], canonical_sections())
-        other = [s for s, canonical in zip(sections, identified) if canonical == 6]
-        if other:
-            section = other[-1]
+        section = sections_by_number(report).get(6)
+        if section is not None:
             if not mentions_fee(section.text()):
                 paragraphs = section.paragraphs()
                 span = paragraphs[0].span if paragraphs else section.heading.span
                 yield Finding("GIA402", span, {"year": year})
         elif not any(mentions_fee(p.text) for p in report.document.paragraphs()):
-            last = max(len(report.lines) - 1, 1)
-            yield Finding("GIA402", Span(last, 1, last, 1), {"year": year}, "no_section")
+            yield Finding("GIA402", last_line(report), {"year": year}, "no_section")
 
 
 @hookimpl
