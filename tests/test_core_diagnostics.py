@@ -104,3 +104,22 @@ def test_python_m_and_version():
 def test_lang_switch(lang, expected):
     out = run_cli("check", "--no-plugins", "--lang", lang, str(SEED["000"])).stdout.decode()
     assert expected in out
+
+
+def test_gia108_says_when_the_format_could_not_be_told(registry):
+    """No year and no table 二 or （六） rows to tell 2019 from 2021: the message names no format."""
+    import re
+
+    from giarlint.linter import Linter
+    from giarlint.settings import Settings
+
+    lines = seed_text("000").split("\n")
+    text = "\n".join(lines[:9] + lines[23:])  # table 二 left out
+    for row in ("(六)其他处理 | 1.申请人", "2.申请人逾期未按收费通知", "3.其他 | 1 |", "3.要求提供公开出版物 |"):
+        text = re.sub(re.escape(row) + ".*\n", "", text)
+    text = re.sub(r"20\d\d年?", "", text)
+    found = {lang: [d for d in Linter(registry, Settings(lang=lang, select=("GIA108",))).lint_text("x.txt", text)]
+             for lang in ("zh", "en")}
+    assert [(d.line, d.column) for d in found["zh"]] == [(31, 1)]
+    assert found["zh"][0].message == "表三缺少“（五）3.公开出版物”行（未能判定是 2019 年还是 2021 年格式；两种格式共有的 22 行中找到 21 行）"
+    assert "?" not in found["en"][0].message and "of the 22 rows both formats share, 21 found" in found["en"][0].message

@@ -114,16 +114,14 @@ class DocumentStructure(Rule):
         for row, short, where in missing:
             span = self._where_row_belongs(table3, expected, row.key if row else None) or where
             yield Finding("GIA108", span, {
-                "row": short, "format": format_name or "?", "expected": len(expected), "found": len(table3.row_labels),
-            })
+                "row": short, "format": format_name, "expected": len(expected), "found": len(table3.row_labels),
+            }, "default" if format_name else "unknown_format")
         highest = -1
         for key in table3.row_order:
             label = table3.row_labels[key]
-            if key not in order:
+            if key not in order:  # a row of one format only, so the table's format is known
                 row = templates.table3_row(key)
-                yield Finding("GIA108", label.span, {
-                    "row": row.short if row else key, "format": format_name or "?",
-                }, "unexpected")
+                yield Finding("GIA108", label.span, {"row": row.short if row else key, "format": format_name}, "unexpected")
                 continue
             if order[key] < highest:
                 yield Finding("GIA108", label.span, {
