@@ -103,3 +103,24 @@ def test_prose_enumerations_are_not_sections(linter):
     text = "某局2022年政府信息公开工作年度报告\n一、总体情况\n一是加强领导。二是完善制度。\n二、主动公开政府信息情况\n"
     report = linter.build("x.txt", text)
     assert [s.heading.ordinal for s in report.document.sections] == [1, 2]
+
+
+@pytest.mark.parametrize("separator", [".", "．", "，", " 、"])
+def test_heading_punctuation_variants_are_headings_and_gia106(linter, separator):
+    text = re.sub(r"^([一二三四五六])、", lambda m: m.group(1) + separator, seed_text("000"), flags=re.M)
+    report = linter.build("x.txt", text)
+    assert [s.heading.ordinal for s in report.document.sections] == [1, 2, 3, 4, 5, 6]
+    assert tables(linter, text) == tables(linter, seed_text("000"))
+    codes = [(d.code, d.line) for d in linter.lint_text("x.txt", text) if d.code.startswith("GIA1")]
+    expected = [] if separator.strip() == "、" else [("GIA106", line) for line in (2, 9, 24, 53, 58, 62)]
+    assert codes == expected  # a space before 、 is only spacing (GIA503 territory), not wording
+
+
+def test_tab_indented_headings_and_paragraphs_are_not_table_rows(linter):
+    text = re.sub(r"^([一二三四五六]、|\([一二三四五]\))", "\t\\1", seed_text("000"), flags=re.M)
+    assert text.count("\t") > 10
+    report = linter.build("x.txt", text)
+    assert len(report.document.sections) == 6
+    original = {(d.code, d.line, d.column) for d in linter.lint_text("x.txt", seed_text("000"))}
+    indented = {(d.code, d.line) for d in linter.lint_text("x.txt", text)}
+    assert indented == {(code, line) for code, line, _ in original}

@@ -67,3 +67,32 @@ def test_every_single_number_change_is_caught(linter, seed):
         )
         checked += 1
     assert checked == (161 if seed == "002" else 175) + 15
+
+
+@pytest.mark.parametrize("seed", ["000", "002", "003"])
+def test_blanking_any_cell_is_gia209_at_the_cell_and_skips_its_identities(linter, seed):
+    """A blank cell is reported where it is (pipe rows, tab rows, first and last column) and
+    the identities that need it are skipped rather than computed with a silent 0. Where the
+    table's merged columns make the blank's column uncertain (seed 003's tab export), the row
+    is reported as GIA003 at its label instead of being guessed."""
+    text = seed_text(seed)
+    report = linter.build(str(SEED[seed]), text)
+    table = report.tables["table3"]
+    outcomes = set()
+    for row in ("new_received", "granted", "total"):
+        for column in ("natural_person", "total"):
+            value = table.values[row][column]
+            span = value.cell.span
+            blanked = _replace_at(text, span.line, span.column, value.text, " " * len(value.text))
+            found = linter.lint_text("blank.txt", blanked)
+            line = blanked.split("\n")[span.line - 1]
+            cell_start = max(line.rfind(sep, 0, span.column - 1) for sep in "|\t") + 2  # after its separator
+            blank = [(d.line, d.column) for d in found if d.code == "GIA209"]
+            unsure = [(d.line, d.column) for d in found if d.code == "GIA003"]
+            label = table.row_labels[row].span
+            assert (blank, unsure) in (([(span.line, cell_start)], []), ([], [(label.line, label.column)])), (row, column)
+            assert not {d.code for d in found} & ARITHMETIC, (row, column)
+            outcomes.add("GIA209" if blank else "GIA003")
+    assert "GIA209" in outcomes  # most blanks are placed
+    if seed != "003":
+        assert outcomes == {"GIA209"}

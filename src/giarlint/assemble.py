@@ -15,7 +15,7 @@ from giarlint.parser import Line, ParseResult, parse_lines
 from giarlint.tree import Cell, Document, Heading, Paragraph, Row, Section, Span, Table
 
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})[、．]\s*(.*)$", re.S)
+_HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})\s*([、．.，,])\s*(.*)$", re.S)
 _NUMERIC = re.compile(r"^[\s0-9０-９.,，．+\-－%／/—]*$")
 
 
@@ -29,8 +29,10 @@ def chinese_numeral(text: str) -> int:
 
 def _heading(line: Line) -> Heading:
     match = _HEADING.match(line.text)
-    ordinal_text, title = (match.group(1), match.group(2)) if match else ("", line.text)
-    return Heading(chinese_numeral(ordinal_text), ordinal_text, title.strip(), line.span)
+    if not match:
+        return Heading(0, "", line.text, line.span)
+    ordinal_text, separator, title = match.groups()
+    return Heading(chinese_numeral(ordinal_text), ordinal_text, title.strip(), line.span, separator)
 
 
 class _Regions:

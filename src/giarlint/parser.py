@@ -52,18 +52,12 @@ def _line_from_token(kind: str, token: Token) -> Line:
 def split_cells(raw: str, line: int, column: int) -> list[Cell]:
     """Split a row at its separators; each cell's span covers its text without surrounding spaces.
 
-    Empty cells before the first and after the last text are padding (``| |||``) and dropped;
-    empty cells between texts are kept: they may be blank values."""
-    parts = _SEPARATOR.split(raw)
-    first = 0
-    while first < len(parts) and not parts[first].strip():
-        first += 1
-    last = len(parts)
-    while last > first and not parts[last - 1].strip():
-        last -= 1
-    start = column + sum(len(p) + 1 for p in parts[:first])
+    Empty cells are kept: between and after texts they may be blank values, before the first
+    text they show the row's indentation under merged label columns. Only the table reader,
+    knowing the table's width, can tell them from padding (``| |||``)."""
     cells = []
-    for part in parts[first:last]:
+    start = column
+    for part in _SEPARATOR.split(raw):
         text = part.strip()
         begin = start + (part.index(text[0]) if text else 0)
         cells.append(Cell(text, Span(line, begin, line, begin + len(text))))

@@ -52,23 +52,96 @@ class TableData:
         return {row: {col: v.as_json() for col, v in cols.items()} for row, cols in self.values.items()}
 
 
+class AmbiguousRow(Exception):
+    """A row whose values cannot be placed with certainty: said, never guessed."""
+
+
+class CellStream:
+    """The cells of a table's regions in reading order, each with the row it came from.
+
+    Empty cells are kept, as the parser found them: a reader that
+    knows the table's width decides which are blank values and which are padding."""
+
+    def __init__(self, tables: list[Table]):
+        self.cells: list[Cell] = []
+        self.row_of: list[int] = []
+        self.row_start: set[int] = set()  # indices of cells that begin their row
+        for number, row in enumerate(row for table in tables for row in table.rows):
+            self.row_start.add(len(self.cells))
+            self.cells.extend(row.cells)
+            self.row_of.extend([number] * len(row.cells))
+        self.folded = [fold(c.text) for c in self.cells]
+        self._merged: dict[int, bool] = {}
+
+    def __len__(self) -> int:
+        return len(self.cells)
+
+    def values_after(self, index: int, width: int, is_label) -> tuple[list[Cell], int]:
+        """The value cells of the label at `index`, and the index to read on from.
+
+        Values in the label's own row: empty cells right after the label are a merged label
+        column when the table's rows show that layout (see `_merged_label_column`), else blank
+        values; empty cells at the row's end are blank values when the row would be short
+        without them, else padding. A label alone in its row takes its values from the
+        following rows (one cell per line)."""
+        row, end = self.row_of[index], index + 1
+        while end < len(self.cells) and self.row_of[end] == row:
+            end += 1
+        same = list(range(index + 1, end))
+        for position, i in enumerate(same):
+            if self.cells[i].text and is_label(i):
+                same, end = same[:position], i
+                break
+        core = list(same)
+        while core and not self.cells[core[-1]].text:
+            core.pop()
+        if core:
+            while len(core) > width and not self.cells[core[0]].text:
+                core.pop(0)  # more cells than columns: leading empties are merged label columns
+            if not self.cells[core[0]].text and index in self.row_start and self._merged_label_column(width):
+                if len(core) == width and len(same) > len(core):
+                    raise AmbiguousRow  # a blank first value, or a merged column and a blank last one?
+                core.pop(0)  # the merged label column after a label that starts its row
+            start = same.index(core[0]) if core else len(same)
+            if len(core) < width <= len(same) - start:
+                core = same[start : start + width]  # blank values at the end of the row
+            taken = core[:width]
+            resume = core[width] if len(core) > width else end
+            return [self.cells[i] for i in taken], resume
+        taken, i = [], end
+        while i < len(self.cells) and len(taken) < width:
+            if self.cells[i].text:
+                if is_label(i):
+                    break
+                taken.append(self.cells[i])
+            i += 1
+        return taken, i
+
+    def row_end(self, index: int) -> int:
+        """The index after the last cell of the row holding `index`."""
+        end = index + 1
+        while end < len(self.cells) and self.row_of[end] == self.row_of[index]:
+            end += 1
+        return end
+
+    def _merged_label_column(self, width: int) -> bool:
+        """Whether some row reads: label, an empty cell, then `width` values — the merged second
+        label column of tables copied from web pages (seed 003). Then an empty cell right after
+        a label that starts its row is that column, not a blank value."""
+        if width not in self._merged:
+            self._merged[width] = any(
+                i in self.row_start and _labelish(self.cells[i].text)
+                and i + 1 + width < len(self.cells)
+                and not self.cells[i + 1].text
+                and self.row_of[i + 1 + width] == self.row_of[i]
+                and all(self.cells[k].text and is_value_like(self.cells[k].text) for k in range(i + 2, i + 2 + width))
+                for i in range(len(self.cells) - 1)
+            )
+        return self._merged[width]
+
+
 def _labelish(text: str) -> bool:
-    return bool(has_cjk(text)) and not is_value_like(text)
-
-
-def cell_stream(tables: list[Table]) -> list[Cell]:
-    """Cells in reading order, without the empty cells right after a label: they are the merged
-    second label column of tab and pipe layouts, not values."""
-    out: list[Cell] = []
-    for table in tables:
-        for row in table.rows:
-            previous = None
-            for cell in row.cells:
-                if not cell.text and previous is not None and _labelish(previous.text):
-                    continue
-                out.append(cell)
-                previous = cell
-    return out
+    return has_cjk(text) and not is_value_like(text)
 
 
 def classify(table: Table, section_ordinal: int | None) -> str | None:
@@ -87,37 +160,40 @@ def classify(table: Table, section_ordinal: int | None) -> str | None:
 class _Table3Reader:
     """Rows by label; after a leaf label the next seven cells are its values."""
 
-    def __init__(self, templates: Templates, stream: list[Cell], span: Span):
+    def __init__(self, templates: Templates, stream: CellStream, span: Span):
         self.rows = templates.table3_rows
         self.matcher = _row_matcher(self.rows)
         self.width = len(templates.table3_columns)
         self.columns = templates.table3_columns
         self.stream = stream
-        self.folded = [fold(c.text) for c in stream]
         self.data = TableData("table3", None, {}, span)
 
     def match(self, index: int, group: str | None, in_header: bool) -> Label | None:
-        return self.matcher(self.folded[index], group, in_header)
+        return self.matcher(self.stream.folded[index], group, in_header)
 
     def read(self) -> TableData:
-        data, stream = self.data, self.stream
+        data, stream, cells = self.data, self.stream, self.stream.cells
         group: str | None = None
         in_header = True
         saw_2019_other = saw_2021_other = False
         index = 0
         while index < len(stream):
+            if not cells[index].text:
+                index += 1
+                continue
             row = self.match(index, group, in_header)
             if row is None:
                 if in_header:
-                    data.header.append(stream[index])
+                    data.header.append(cells[index])
                 else:
-                    data.problems.append(Problem("unexpected_cell", stream[index].span, {"text": stream[index].text}))
+                    data.problems.append(Problem("unexpected_cell", cells[index].span, {"text": cells[index].text}))
                 index += 1
                 continue
             in_header = False
             if row.group is not None:
                 group = row.group
-                values_follow = index + 1 < len(stream) and self.match(index + 1, group, False) is None
+                following = next((i for i in range(index + 1, len(stream)) if cells[i].text), None)
+                values_follow = following is not None and self.match(following, group, False) is None
                 if not (row.leaf_in and values_follow):
                     index += 1
                     continue
@@ -125,11 +201,19 @@ class _Table3Reader:
             elif row.group_of is None:
                 group = None
             saw_2021_other = saw_2021_other or (row.key or "").startswith("other.")
-            end = index + 1
-            while end < len(stream) and end - index - 1 < self.width and self.match(end, group, False) is None:
-                end += 1
-            self._store(row, stream[index], stream[index + 1 : end])
-            index = end
+            current = group
+            is_label = lambda i: self.match(i, current, False) is not None  # noqa: E731
+            try:
+                values, next_index = stream.values_after(index, self.width, is_label)
+            except AmbiguousRow:
+                data.problems.append(Problem("ambiguous_row", cells[index].span, {"row": row.short}))
+                values, next_index = [], stream.row_end(index)
+                data.row_labels.setdefault(row.key or "", cells[index])
+                data.row_order.append(row.key or "")
+                index = next_index
+                continue
+            self._store(row, cells[index], values)
+            index = next_index
         if saw_2019_other or saw_2021_other:
             data.format = "2019" if saw_2019_other and not saw_2021_other else "2021"
         self._report_missing()
@@ -217,8 +301,8 @@ def expected_table3_rows(rows: tuple[Label, ...], format_name: str | None) -> li
     return out
 
 
-def _read_table2(templates: Templates, stream: list[Cell], span: Span, year: int | None) -> TableData:
-    folded = [fold(c.text) for c in stream]
+def _read_table2(templates: Templates, stream: CellStream, span: Span, year: int | None) -> TableData:
+    folded, cells = stream.folded, stream.cells
     joined = "|".join(folded)
     scores = {name: sum(word in joined for word in fmt.discriminators) for name, fmt in templates.table2.items()}
     if any(scores.values()):
@@ -245,37 +329,45 @@ def _read_table2(templates: Templates, stream: list[Cell], span: Span, year: int
 
     index = 0
     while index < len(stream):
+        if not cells[index].text:
+            index += 1
+            continue
         item = caption(index)
         if item is not None:
             block = next((b for b in fmt.blocks if b.item == item), None)
             if block is None:
-                data.problems.append(Problem("unknown_block", stream[index].span, {"text": stream[index].text}))
+                data.problems.append(Problem("unknown_block", cells[index].span, {"text": cells[index].text}))
             index += 1
             continue
         found = row_at(index)
         if found is None:
-            data.header.append(stream[index])
+            data.header.append(cells[index])
             index += 1
             continue
         row_block, row = found
         width = len(row_block.columns)
-        end = index + 1
-        while end < len(stream) and end - index - 1 < width and caption(end) is None and row_at(end) is None:
-            end += 1
-        values = stream[index + 1 : end]
         ident = (row_block.item, row.key or "")
-        if ident in seen:
-            data.problems.append(Problem("repeated_row", stream[index].span, {"row": row.label}))
+        try:
+            values, next_index = stream.values_after(
+                index, width, lambda i: caption(i) is not None or row_at(i) is not None
+            )
+        except AmbiguousRow:
+            data.problems.append(Problem("ambiguous_row", cells[index].span, {"row": row.label}))
+            values, next_index = None, stream.row_end(index)
+        if values is None:
+            pass
+        elif ident in seen:
+            data.problems.append(Problem("repeated_row", cells[index].span, {"row": row.label}))
         elif len(values) < width:
             data.problems.append(
-                Problem("short_row", stream[index].span, {"row": row.label, "found": len(values), "expected": width})
+                Problem("short_row", cells[index].span, {"row": row.label, "found": len(values), "expected": width})
             )
         else:
             data.values[row.key or ""] = {col.key or "": read_value(c) for col, c in zip(row_block.columns, values)}
         seen.add(ident)
-        data.row_labels[row.key or ""] = stream[index]
+        data.row_labels[row.key or ""] = cells[index]
         data.row_order.append(row.key or "")
-        index = end
+        index = next_index
     for candidate in fmt.blocks:
         for row in candidate.rows:
             if (candidate.item, row.key) not in seen:
@@ -283,17 +375,21 @@ def _read_table2(templates: Templates, stream: list[Cell], span: Span, year: int
     return data
 
 
-def _read_table4(templates: Templates, stream: list[Cell], span: Span) -> TableData:
+def _read_table4(templates: Templates, stream: CellStream, span: Span) -> TableData:
+    """Header cells hold no digits; the values are the run of value cells after them (blank
+    cells between values count, empty cells at a row's end are padding)."""
     data = TableData("table4", None, {}, span)
+    cells = [c for i, c in enumerate(stream.cells) if c.text or not _row_ends_blank(stream, i)]
     index = 0
-    while index < len(stream) and (not data.header or not is_value_like(stream[index].text)):
-        data.header.append(stream[index])
+    while index < len(cells) and (not data.header or not cells[index].text or not is_value_like(cells[index].text)):
+        if cells[index].text:
+            data.header.append(cells[index])
         index += 1
     start = index
-    while index < len(stream) and is_value_like(stream[index].text):
+    while index < len(cells) and is_value_like(cells[index].text):
         index += 1
-    values = stream[start:index]
-    for extra in stream[index:]:
+    values = cells[start:index]
+    for extra in cells[index:]:
         data.problems.append(Problem("unexpected_cell", extra.span, {"text": extra.text}))
     expected = templates.table4_value_count
     if len(values) != expected:
@@ -307,6 +403,17 @@ def _read_table4(templates: Templates, stream: list[Cell], span: Span) -> TableD
     return data
 
 
+def _row_ends_blank(stream: CellStream, index: int) -> bool:
+    """Whether only empty cells follow `index` in its row (padding at the row's end)."""
+    row = stream.row_of[index]
+    for i in range(index, len(stream)):
+        if stream.row_of[i] != row:
+            return True
+        if stream.cells[i].text:
+            return False
+    return True
+
+
 def interpret(document: Document, templates: Templates, year: int | None) -> dict[str, TableData]:
     """Find tables 二, 三 and 四 in the document and read each one."""
     found: dict[str, list[Table]] = {}
@@ -316,7 +423,7 @@ def interpret(document: Document, templates: Templates, year: int | None) -> dic
             found.setdefault(kind, []).append(table)
     result: dict[str, TableData] = {}
     for kind, tables in found.items():
-        stream = cell_stream(tables)
+        stream = CellStream(tables)
         span = Span.merge(tables[0].span, tables[-1].span)
         if kind == "table2":
             result[kind] = _read_table2(templates, stream, span, year)

@@ -64,6 +64,7 @@ class Heading:
     ordinal_text: str
     title: str
     span: Span
+    separator: str = "、"  # what follows the numeral: the form prints 、
 
 
 Block = Union[Paragraph, Table]

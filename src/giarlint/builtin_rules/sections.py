@@ -61,7 +61,7 @@ class RequiredSections(Rule):
         for index, (heading, canonical) in enumerate(zip(headings, identified)):
             if canonical is None or index in duplicates:
                 continue
-            text = f"{heading.ordinal_text}、{heading.title}"
+            text = f"{heading.ordinal_text}{heading.separator}{heading.title}"
             if heading.ordinal != canonical:
                 yield Finding("GIA104", heading.span, {"text": text, "expected": _NUMERALS[canonical - 1], "found": heading.ordinal_text})
             elif canonical < highest:
@@ -69,7 +69,7 @@ class RequiredSections(Rule):
             highest = max(highest, canonical)
             spec = by_ordinal[canonical]
             accepted = {fold(spec["canonical"])} | {fold(v) for v in spec.get("variants", ())}
-            if fold(f"{_NUMERALS[canonical - 1]}、{heading.title}") not in accepted:
+            if fold(f"{_NUMERALS[canonical - 1]}{heading.separator}{heading.title}") not in accepted:
                 yield Finding("GIA106", heading.span, {"text": text, "canonical": spec["canonical"]})
         present = set(identified)
         for ordinal, spec in by_ordinal.items():

@@ -8,6 +8,7 @@ from fnmatch import fnmatch
 from giarlint.builtin_rules.naming import TABLE_TITLES, cell_names, column_kind
 from giarlint.hookspecs import hookimpl
 from giarlint.rule import Finding, Rule
+from giarlint.tables import expected_table3_rows
 from giarlint.templates import load_templates
 from giarlint.values import BLANK, NOT_APPLICABLE, NUMBER, TEXT, Value
 
@@ -27,7 +28,7 @@ class TotalsConsistency(Rule):
         yield from self._unusable_cells(report)
         table3 = report.tables.get("table3")
         if table3 is not None:
-            yield from self._table3(table3, templates)
+            yield from self._table3(table3, templates, table3.format or report.format)
         table4 = report.tables.get("table4")
         if table4 is not None:
             yield from self._table4(table4, templates)
@@ -49,9 +50,9 @@ class TotalsConsistency(Rule):
                     row_name, column_name = cell_names(name, row, column)
                     yield Finding(code, value.cell.span, {
                         "table": TABLE_TITLES[name], "row": row_name, "column": column_name, "text": value.text,
-                    })
+                    }, "blank" if value.kind == BLANK else "default")
 
-    def _table3(self, table, templates):
+    def _table3(self, table, templates, format_name):
         ids = templates.table3_identities
         columns = [c.key for c in templates.table3_columns]
         row_total = ids["row_total"]
@@ -65,7 +66,11 @@ class TotalsConsistency(Rule):
                 yield Finding("GIA201", total.cell.span, {"row": row_name, "total": total.number, "parts": sum(parts)})
         balance = ids["balance"]
         results = ids["results"]
-        result_rows = [r for r in table.values if any(fnmatch(r, p) for p in results["parts"])]
+        # every result row the form has: one that could not be read makes the sum unknown
+        result_rows = [
+            row.key for row in expected_table3_rows(templates.table3_rows, format_name)
+            if any(fnmatch(row.key, pattern) for pattern in results["parts"])
+        ]
         for column in columns:
             _, column_name = cell_names("table3", "total", column)
             left = _numbers([table.value(r, column) for r in balance["left"]])
