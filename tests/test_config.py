@@ -102,6 +102,19 @@ def test_unknown_code_on_the_command_line(capsys):
     assert code == 2 and "unknown rule code 'NOPE'" in err and "--select" in err
 
 
+@pytest.mark.parametrize("where", ["command line", "file"])
+def test_unknown_encoding_is_a_usage_error_wherever_it_is_given(tree, capsys, monkeypatch, where):
+    monkeypatch.chdir(tree)
+    if where == "file":
+        (tree / ".giarlint.yaml").write_text("encoding: nonsense\n", encoding="utf-8")
+        code, out, err = main(capsys, "check", "reports")
+    else:
+        code, out, err = main(capsys, "check", "--encoding", "nonsense", "reports")
+        assert "--encoding" in err and "command line" in err
+    assert (code, out) == (2, "")
+    assert "unknown encoding 'nonsense'" in err and "GIA001" not in err
+
+
 def test_missing_config_file(capsys):
     code, _, err = main(capsys, "check", "--config", "/nonexistent/giarlint.yaml", str(SEED_000))
     assert code == 2 and "/nonexistent/giarlint.yaml" in err

@@ -110,6 +110,18 @@ def test_deadlines():
         deadline(2022, "31 January", "department-deadline")
 
 
+def test_format_for_year():
+    from giarlint.report import format_for_year
+
+    assert [format_for_year(year) for year in (2019, 2020, 2021, 2024)] == ["2019", "2019", "2021", "2021"]
+
+
+def test_shared_helpers_are_defined_once():
+    sources = [path.read_text(encoding="utf-8") for path in (HERE.parent / "src" / "giarlint").rglob("*.py")]
+    for definition in ("def line_starts(", "def format_for_year("):
+        assert sum(source.count(definition) for source in sources) == 1, definition
+
+
 def test_malformed_deadline_option_is_reported_not_crashing(registry):
     text = (HERE / "seeds" / "000_074461f2da15a71b.txt").read_text(encoding="utf-8")
     found = lint(registry, text, rule_options={"publication-date": {"department-deadline": "02-30"}})

@@ -101,7 +101,7 @@ class Validator:
             raise ConfigError(f"{where}: `{key}` must be one of {', '.join(choices)}, not {value!r}")
         return str(value)
 
-    def _encoding(self, value: Any, key: str, where: str) -> str:
+    def encoding(self, value: Any, key: str, where: str) -> str:
         try:
             codecs.lookup(str(value))
         except LookupError:
@@ -141,7 +141,7 @@ class Validator:
             "exclude": ("exclude", self._strings),
             "lang": ("lang", lambda v, k, w: self._choice(v, k, w, LANGS)),
             "format-version": ("format_version", lambda v, k, w: self._choice(v, k, w, FORMAT_VERSIONS)),
-            "encoding": ("encoding", self._encoding),
+            "encoding": ("encoding", self.encoding),
             "rule-options": ("rule_options", self._rule_options),
         }
         values = {}

@@ -45,6 +45,14 @@ def giarlint_read_source(path, data, encoding):
 
 
 @hookspec
+def giarlint_source_suffixes():
+    """Return a list of the file suffixes a reader plugin reads (``[".html", ".htm"]``, with the
+    dot). ``giarlint check DIRECTORY`` then walks such files as well as the ``.txt``, ``.md`` and
+    ``.markdown`` files it always picks; files named on the command line are read whatever
+    their suffix."""
+
+
+@hookspec
 def giarlint_formatters():
     """Return a dict of output format name -> formatter for ``--output-format``.
 

@@ -30,13 +30,19 @@ class Report:
         return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
 
 
+def format_for_year(year: int) -> str:
+    """The template a report for `year` (2019 or later) must follow: the 2019 form for 2019
+    and 2020, the 2021 form from then on."""
+    return "2019" if year < 2021 else "2021"
+
+
 def detect_format(tables: dict[str, TableData], year: int | None) -> tuple[str | None, str | None]:
     """The template a report follows: what its tables show, else what its year implies."""
     votes = [t.format for t in tables.values() if t.format]
     if votes:
         return ("2019" if votes.count("2019") > votes.count("2021") else "2021"), "tables"
     if year is not None and year >= 2019:
-        return ("2019" if year < 2021 else "2021"), "year"
+        return format_for_year(year), "year"
     return None, None
 
 

@@ -50,7 +50,7 @@ def paragraph_span(paragraph: Paragraph, start: int, end: int) -> Span:
 
 def text_matches(text: str, starts: list[int], pattern: re.Pattern) -> Iterator[tuple[re.Match, Span]]:
     """Every match of `pattern` in a report's text (or its `whole_matching_text` copy), with its
-    span; `starts` are the text's `line_starts`. Patterns must not match across a newline."""
+    span; `starts` are the text's `giarlint.readers.line_starts`. Patterns must not match across a newline."""
     for match in pattern.finditer(text):
         line = bisect.bisect_right(starts, match.start())
         column = match.start() - starts[line - 1] + 1
@@ -64,16 +64,6 @@ def whole_matching_text(text: str) -> str:
     if len(converted) == len(text):
         return converted
     return "\n".join(matching_text(line) for line in text.split("\n"))
-
-
-def line_starts(text: str) -> list[int]:
-    """The offset of the first character of every line."""
-    starts = [0]
-    position = text.find("\n")
-    while position >= 0:
-        starts.append(position + 1)
-        position = text.find("\n", position + 1)
-    return starts
 
 
 def last_line(report) -> Span:

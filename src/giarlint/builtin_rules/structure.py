@@ -11,6 +11,7 @@ from giarlint.data import rules_data
 from giarlint.hookspecs import hookimpl
 from giarlint.lazyre import lazy
 from giarlint.normalize import fold, fold_width
+from giarlint.report import format_for_year
 from giarlint.rule import Finding, Rule
 from giarlint.tables import expected_table3_rows
 from giarlint.templates import load_templates
@@ -22,11 +23,6 @@ _TITLE_WORDS = "政府信息公开工作年度报告"
 _SENTENCE_MARKS = frozenset("。；;，,：:")
 _SECTION_TABLES = {2: "table2", 3: "table3", 4: "table4"}
 _NUMERALS = "一二三四五六七八九十"
-
-
-def format_of_year(year: int) -> str:
-    """The template a report for `year` must follow (2019 format for 2019 and 2020)."""
-    return "2019" if year < 2021 else "2021"
 
 
 class DocumentStructure(Rule):
@@ -160,7 +156,7 @@ class DocumentStructure(Rule):
         year = report.year
         if year is None or year < 2019:
             return
-        expected = format_of_year(year)
+        expected = format_for_year(year)
         templates = load_templates()
         for name in ("table2", "table3"):
             table = report.tables.get(name)

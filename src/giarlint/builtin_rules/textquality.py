@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from giarlint.builtin_rules.locate import line_starts, paragraph_span, text_matches, whole_matching_text
+from giarlint.builtin_rules.locate import paragraph_span, text_matches, whole_matching_text
 from giarlint.data import rules_data
 from giarlint.hookspecs import hookimpl
 from giarlint.lazyre import lazy
 from giarlint.normalize import fold
+from giarlint.readers import line_starts
 from giarlint.rule import Finding, Rule
 from giarlint.templates import load_templates, strip_ordinal
 from giarlint.tree import Span

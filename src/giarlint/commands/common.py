@@ -7,9 +7,9 @@ import os
 import sys
 from typing import Callable, Iterator, Sequence
 
-from giarlint.plugins import build_registry
+from giarlint.plugins import PluginError, build_registry
 
-REPORT_SUFFIXES = (".txt", ".md")
+REPORT_SUFFIXES = (".txt", ".md", ".markdown")  # walked always; reader plugins add theirs
 
 
 class UsageError(Exception):
@@ -30,8 +30,23 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
 
 
-def iter_paths(paths: Sequence[str], excluded: Callable[[str], bool] = lambda path: False) -> Iterator[str]:
-    """Files as given; directories walked (sorted) for report files; excluded paths left out."""
+def walked_suffixes(registry) -> tuple[str, ...]:
+    """The suffixes a directory walk picks: text and Markdown files, and every suffix an installed
+    reader plugin lists through ``giarlint_source_suffixes``."""
+    suffixes = list(REPORT_SUFFIXES)
+    for impl in registry.manager.hook.giarlint_source_suffixes.get_hookimpls():
+        listed = impl.function()
+        if not isinstance(listed, (list, tuple)) or not all(isinstance(s, str) and s.startswith(".") for s in listed):
+            raise PluginError(f"plugin {impl.plugin_name!r}: giarlint_source_suffixes must return a list of "
+                              f"suffixes such as '.html', not {listed!r}")
+        suffixes.extend(suffix.lower() for suffix in listed if suffix.lower() not in suffixes)
+    return tuple(suffixes)
+
+
+def iter_paths(paths: Sequence[str], excluded: Callable[[str], bool] = lambda path: False,
+               suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> Iterator[str]:
+    """Files as given; directories walked (sorted) for files with one of `suffixes` (in any
+    letter case); excluded paths left out."""
     for path in paths:
         if path == "-":
             yield path
@@ -45,7 +60,7 @@ def iter_paths(paths: Sequence[str], excluded: Callable[[str], bool] = lambda pa
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d)))
             for name in sorted(files):
                 full = os.path.join(root, name)
-                if name.endswith(REPORT_SUFFIXES) and not excluded(full):
+                if name.lower().endswith(suffixes) and not excluded(full):
                     yield full
 
 
@@ -76,6 +91,8 @@ class Session:
             for key in ("select", "extend_select", "ignore"):
                 if overrides[key] is not None:
                     validator.codes(list(overrides[key]), "--" + key.replace("_", "-"), "command line")
+            if overrides["encoding"] is not None:
+                validator.encoding(overrides["encoding"], "--encoding", "command line")
             self.resolver = SettingsResolver(validator, overrides, getattr(args, "config", None),
                                              getattr(args, "isolated", False))
         except ConfigError as exc:
@@ -84,6 +101,7 @@ class Session:
 
         self._settings: list = []  # distinct settings, in order of first use
         self.linters = LinterSet(self.registry, self._settings)
+        self.suffixes = walked_suffixes(self.registry)
 
     def settings_index(self, path: str) -> int:
         from giarlint.config import ConfigError
@@ -105,7 +123,7 @@ class Session:
         return self.linters.get(self.settings_index(path))
 
     def paths(self, paths: Sequence[str]) -> Iterator[str]:
-        return iter_paths(paths, lambda path: self.settings_for(path).is_excluded(path))
+        return iter_paths(paths, lambda path: self.settings_for(path).is_excluded(path), self.suffixes)
 
 
 def read_bytes(path: str, args) -> tuple[str, bytes]:

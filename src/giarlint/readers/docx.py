@@ -13,6 +13,11 @@ SUFFIXES = (".docx",)
 
 
 @hookimpl
+def giarlint_source_suffixes():
+    return list(SUFFIXES)
+
+
+@hookimpl
 def giarlint_read_source(path: str, data: bytes):
     if suffix_of(path) not in SUFFIXES:
         return None
