@@ -85,6 +85,15 @@ def test_config_option_and_isolated(tree, capsys, monkeypatch):
     ("lang: fr\n", "`lang` must be one of zh, en"),
     ("format-version: 2020\n", "`format-version` must be one of 2019, 2021"),
     ("rule-options: {publication-dates: {x: 1}}\n", "`rule-options.publication-dates`: unknown rule"),
+    ("rule-options: {publication-date: {departmnt-deadline: '01-20'}}\n",
+     "`rule-options.publication-date.departmnt-deadline`: rule publication-date has no option 'departmnt-deadline' "
+     "(options: department-deadline, government-deadline)"),
+    ("rule-options: {publication-date: {department-deadline: '02-30'}}\n",
+     "`rule-options.publication-date.department-deadline`: must be a month and day of every year as \"MM-DD\""),
+    ("rule-options: {publication-date: {government-deadline: '02-29'}}\n", "not '02-29'"),
+    ("rule-options: {publication-date: {government-deadline: 3}}\n", "`rule-options.publication-date.government-deadline`"),
+    ("rule-options: {content: {min-chars: many}}\n", "`rule-options.content.min-chars`: must be a whole number"),
+    ("rule-options: {content: {min-chrs: 10}}\n", "`rule-options.content.min-chrs`: rule content has no option"),
     ("exclude: 3\n", "`exclude` must be a list"),
     ("select: [GIA2\n", "not valid YAML"),
 ])
@@ -188,6 +197,37 @@ def test_rule_options_reach_the_rule_and_unknown_options_fail(tmp_path):
     assert [d.message for d in found if d.code == "XYZ001"] == ["[('threshold', 0.9)]"]
     config.write_text("rule-options:\n  recorder: {treshold: 0.9}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"`rule-options.recorder.treshold`: rule recorder has no option"):
+        SettingsResolver(validator, {}).for_path(str(tmp_path / "x.txt"))
+
+
+def test_valid_rule_options_reach_the_builtin_rules(tree, capsys, monkeypatch):
+    (tree / ".giarlint.yaml").write_text(
+        "rule-options:\n  publication-date: {department-deadline: '1-20', government-deadline: '03-15'}\n"
+        "  content: {min-chars: 0}\n", encoding="utf-8")
+    monkeypatch.chdir(tree)
+    code, out, err = main(capsys, "check", "--select", "GIA302,GIA401", "reports/a")
+    assert (code, err) == (1, "")
+    assert out == "reports/a/seed.txt:71:1: GIA302 发布日期 2023-01-28 晚于部门报告的期限 2023-01-20（2022 年度报告，晚 8 天）\n"
+
+
+class _Checked(_Recorder):
+    """A rule that says which values of its option are wrong, without declaring its options."""
+
+    name = "checked"
+    options = None
+
+    def validate_option(self, name, value):
+        return None if value in ("low", "high") else f"must be low or high, not {value!r}"
+
+
+def test_a_rule_validates_its_option_values_when_the_configuration_is_read(tmp_path):
+    validator = Validator(set(_Checked().catalogue()), {"checked": _Checked()})
+    config = tmp_path / ".giarlint.yaml"
+    config.write_text("rule-options:\n  checked: {level: high, anything: low}\n", encoding="utf-8")
+    settings = SettingsResolver(validator, {}).for_path(str(tmp_path / "x.txt"))
+    assert settings.rule_options == {"checked": {"level": "high", "anything": "low"}}
+    config.write_text("rule-options:\n  checked: {level: medium}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"\.giarlint\.yaml: `rule-options\.checked\.level`: must be low or high, not 'medium'$"):
         SettingsResolver(validator, {}).for_path(str(tmp_path / "x.txt"))
 
 

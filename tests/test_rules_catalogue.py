@@ -1,6 +1,7 @@
 """Focused tests of the catalogue rules beyond their YAML cases: seeds end to end, data-driven
 lexicons, options, messages in both languages, and the default selection of each code."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -162,3 +163,38 @@ def test_half_width_punctuation_reported_once_per_paragraph_with_count(registry)
     [diagnostic] = lint(registry, text, select=("GIA504",))
     assert (diagnostic.line, diagnostic.column, diagnostic.end_column) == (3, 6, 7)
     assert "3" in diagnostic.message
+
+
+def _documented_options() -> dict[str, set[str]]:
+    """rule name -> its options, from the table of docs/rule-options.md."""
+    table = (HERE.parent / "docs" / "rule-options.md").read_text(encoding="utf-8")
+    found: dict[str, set[str]] = {}
+    for rule, option in re.findall(r"^\| `([a-z-]+)` \| `([a-z-]+)` \|", table, re.MULTILINE):
+        found.setdefault(rule, set()).add(option)
+    return found
+
+
+@pytest.mark.parametrize("rule_name", [
+    "publication-date", "content",
+    # crossyear.py does not declare its option yet; strict: this fails as soon as it does
+    pytest.param("cross-year", marks=pytest.mark.xfail(strict=True, reason="cross-year declares no options yet")),
+])
+def test_builtin_options_are_declared_and_documented(registry, rule_name):
+    rules = {rule.name: rule for rule in registry.rules + registry.set_rules}
+    assert set(getattr(rules[rule_name], "options", None) or ()) == _documented_options()[rule_name]
+
+
+def test_only_documented_rules_declare_options(registry):
+    declared = {rule.name for rule in registry.rules + registry.set_rules if getattr(rule, "options", None)}
+    assert declared <= set(_documented_options())
+
+
+@pytest.mark.parametrize("rule_name, option, good, bad", [
+    ("publication-date", "department-deadline", ["01-31", "1-5", " 12-31 "], ["02-30", "02-29", "31 January", 131, None]),
+    ("publication-date", "government-deadline", ["03-31"], ["13-01", ""]),
+    ("content", "min-chars", [0, 20], [-1, "20", 2.5, True]),
+])
+def test_builtin_option_values(registry, rule_name, option, good, bad):
+    rule = next(rule for rule in registry.rules if rule.name == rule_name)
+    assert [rule.validate_option(option, value) for value in good] == [None] * len(good)
+    assert all(repr(value) in rule.validate_option(option, value) for value in bad)

@@ -124,10 +124,14 @@ class Validator:
             if not isinstance(options, dict):
                 raise ConfigError(f"{where}: `{key}.{name}` must be a mapping of option names to values")
             declared = getattr(rule, "options", None)
-            if declared is not None:
-                for option in options:
-                    if option not in declared:
-                        raise ConfigError(f"{where}: `{key}.{name}.{option}`: rule {name} has no option {option!r}")
+            validate = getattr(rule, "validate_option", None)
+            for option, option_value in options.items():
+                if declared is not None and option not in declared:
+                    known = f" (options: {', '.join(declared)})" if declared else ""
+                    raise ConfigError(f"{where}: `{key}.{name}.{option}`: rule {name} has no option {option!r}{known}")
+                problem = validate(option, option_value) if validate is not None else None
+                if problem:
+                    raise ConfigError(f"{where}: `{key}.{name}.{option}`: {problem}")
             out[name] = dict(options)
         return out
 

@@ -30,6 +30,12 @@ def _names(entries: list[dict]) -> Localized:
 
 class Content(Rule):
     name = "content"
+    options = {"min-chars": f"GIA401: fewest characters section 五 may have (default {MIN_PROBLEM_CHARS})"}
+
+    def validate_option(self, name: str, value) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            return f"must be a whole number of characters, 0 or more, not {value!r}"
+        return None
 
     def check(self, report, context):
         lexicon = rules_data("lexicon/content")

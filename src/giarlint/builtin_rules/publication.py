@@ -39,6 +39,21 @@ def deadline(year: int, month_day: str, option: str) -> dt.date:
 
 class PublicationDate(Rule):
     name = "publication-date"
+    options = {
+        "department-deadline": "last publication day of a department's report, MM-DD of the following year"
+                               f" (default {DEPARTMENT_DEADLINE})",
+        "government-deadline": f"the same for a 人民政府's own report and reports naming no agency (default {GOVERNMENT_DEADLINE})",
+    }
+
+    def validate_option(self, name: str, value) -> str | None:
+        """Both options are deadlines: a month and day that exists every year."""
+        if not isinstance(value, str):
+            return f'must be a month and day in quotes, "MM-DD" (e.g. "01-31"), not {value!r}'
+        try:
+            deadline(2022, value, name)  # due in 2023, which has no 29 February
+        except ValueError:
+            return f'must be a month and day of every year as "MM-DD" (e.g. "01-31"), not {value!r}'
+        return None
 
     def check(self, report, context):
         facts = report.facts
