@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from giarlint.assemble import read_document
 from giarlint.facts import Facts, read_facts
 from giarlint.tables import TableData, interpret
-from giarlint.templates import Templates, load_templates
-from giarlint.tree import Document
+from giarlint.templates import Templates, format_for_year, load_templates
+from giarlint.tree import Document, Span
 
 
 @dataclass(slots=True)
@@ -26,14 +26,15 @@ class Report:
     def year(self) -> int | None:
         return self.facts.year
 
+    def last_line(self) -> Span:
+        """The last non-blank line: where something missing at the end belongs."""
+        for number in range(len(self.lines), 0, -1):
+            if self.lines[number - 1].strip():
+                return Span(number, 1, number, len(self.lines[number - 1]) + 1)
+        return Span(1, 1, 1, 1)
+
     def line_text(self, line: int) -> str:
         return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
-
-
-def format_for_year(year: int) -> str:
-    """The template a report for `year` (2019 or later) must follow: the 2019 form for 2019
-    and 2020, the 2021 form from then on."""
-    return "2019" if year < 2021 else "2021"
 
 
 def detect_format(tables: dict[str, TableData], year: int | None) -> tuple[str | None, str | None]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from giarlint.assemble import chinese_numeral
 from giarlint.normalize import fold, has_cjk
-from giarlint.templates import Label, Templates, strip_ordinal
+from giarlint.templates import Label, Templates, format_for_year, strip_ordinal
 from giarlint.tree import Cell, Document, Span, Table
 from giarlint.values import Value, is_value_like, read_value
 
@@ -308,7 +308,7 @@ def _read_table2(templates: Templates, stream: CellStream, span: Span, year: int
     if any(scores.values()):
         format_name = max(scores, key=lambda name: scores[name])
     else:
-        format_name = "2019" if year in (2019, 2020) else "2021"
+        format_name = format_for_year(year) if year is not None and year >= 2019 else "2021"
     fmt = templates.table2[format_name]
     data = TableData("table2", format_name if any(scores.values()) else None, {}, span)
     block = None

@@ -18,6 +18,12 @@ from giarlint.resources import data_dir
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|\d+[.、．](?!\d))")
 
 
+def format_for_year(year: int) -> str:
+    """The template a report for `year` (2019 or later) must follow: the 2019 form for 2019
+    and 2020, the 2021 form from then on."""
+    return "2019" if year < 2021 else "2021"
+
+
 def strip_ordinal(folded: str) -> tuple[str, bool]:
     """Remove a leading 一、 / (一) / 1. from folded text; say whether there was one."""
     match = _ORDINAL.match(folded)

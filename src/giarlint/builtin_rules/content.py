@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 
-from giarlint.builtin_rules.locate import last_line, matching_text, paragraph_span, section_range, sections_by_number
+from giarlint.builtin_rules.locate import matching_text, paragraph_span, section_range, sections_by_number
 from giarlint.data import rules_data
 from giarlint.hookspecs import hookimpl
 from giarlint.lazyre import lazy
@@ -69,7 +69,7 @@ class Content(Rule):
         text = fold(report.text)
         missing = _words(lexicon["government_results"], text)
         if missing:
-            span = section.heading.span if section is not None else last_line(report)
+            span = section.heading.span if section is not None else report.last_line()
             yield Finding("GIA403", span, {"missing": _names(missing), "agency": report.facts.agency.value})
 
     @staticmethod

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from giarlint.builtin_rules.locate import last_line, sections_by_number
+from giarlint.builtin_rules.locate import sections_by_number
 from giarlint.hookspecs import hookimpl
 from giarlint.normalize import fold
 from giarlint.rule import Finding, Rule
@@ -30,7 +30,7 @@ class FeeStatementPresent(Rule):
                 span = paragraphs[0].span if paragraphs else section.heading.span
                 yield Finding("GIA402", span, {"year": year})
         elif not any(mentions_fee(p.text) for p in report.document.paragraphs()):
-            yield Finding("GIA402", last_line(report), {"year": year}, "no_section")
+            yield Finding("GIA402", report.last_line(), {"year": year}, "no_section")
 
 
 @hookimpl

@@ -66,14 +66,6 @@ def whole_matching_text(text: str) -> str:
     return "\n".join(matching_text(line) for line in text.split("\n"))
 
 
-def last_line(report) -> Span:
-    """The first column of the last non-blank line: where a missing ending belongs."""
-    for number in range(len(report.lines), 0, -1):
-        if report.lines[number - 1].strip():
-            return Span(number, 1, number, len(report.lines[number - 1]) + 1)
-    return Span(1, 1, 1, 1)
-
-
 def first_line(report) -> Span:
     """The first non-blank line: where a missing title belongs."""
     for number, text in enumerate(report.lines, start=1):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from giarlint.builtin_rules.locate import last_line
 from giarlint.facts import Located, parse_date
 from giarlint.hookspecs import hookimpl
 from giarlint.lazyre import lazy
@@ -59,7 +58,7 @@ class PublicationDate(Rule):
         facts = report.facts
         published = facts.publication_date
         if published is None:
-            yield Finding("GIA304", last_line(report), {})
+            yield Finding("GIA304", report.last_line(), {})
             return
         year = report.year
         if year is None or published.value.year <= year:

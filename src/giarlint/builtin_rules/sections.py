@@ -84,8 +84,7 @@ class RequiredSections(Rule):
         for heading, canonical in zip(headings, identified):
             if canonical is not None and canonical > ordinal:
                 return heading.span
-        last = max(len(report.lines) - (1 if report.lines and report.lines[-1] == "" else 0), 1)
-        return Span(last, 1, last, 1)
+        return report.last_line()
 
 
 @hookimpl

@@ -11,7 +11,7 @@ from giarlint.data import rules_data
 from giarlint.hookspecs import hookimpl
 from giarlint.lazyre import lazy
 from giarlint.normalize import fold, fold_width
-from giarlint.report import format_for_year
+from giarlint.templates import format_for_year
 from giarlint.rule import Finding, Rule
 from giarlint.tables import expected_table3_rows
 from giarlint.templates import load_templates
