@@ -4,7 +4,8 @@ Run: python benchmarks/bench_jobs.py [--copies 60] [--jobs 1 2 4] [--repeat 3] [
 Copies the bundled seed reports into a temporary tree (copies × 5 files), then times a cold
 ``giarlint check`` of the tree for each N (median of --repeat runs) and checks that every N prints
 the same bytes. Start-up of the worker processes (spawn, registry rebuilt in each) is included, and
-so is sending each report back to the main process when report-set rules (cross-year) are selected.
+so is sending each report's summaries back to the main process when report-set rules (cross-year) are
+selected.
 """
 
 from __future__ import annotations

@@ -64,12 +64,6 @@ def test_files_are_parsed_once(tmp_path, monkeypatch, capsys):
     assert sorted(Path(p).name for p in calls) == ["2021.txt", "2022.txt", "2023.txt"]
 
 
-def test_reports_are_not_kept_when_no_set_rule_is_selected():
-    linter = Linter(build_registry(load_plugins=False), Settings(select=("GIA2",)))
-    assert not linter.wants_sets()
-    assert Linter(build_registry(load_plugins=False), Settings()).wants_sets()
-
-
 def test_third_party_report_set_rule():
     registry = build_registry(load_plugins=False, extra_plugins=("helpers.pair_rule",))
     assert [r.name for r in registry.set_rules] == ["cross-year", "count-reports"]
@@ -107,3 +101,74 @@ def test_invalid_threshold_is_named():
     reports = [linter.check_text(f"{y}.txt", year_of(y)).report for y in (2021, 2022)]
     messages = [d.message for d in linter.lint_set(reports)]
     assert len(messages) == 1 and "similarity-threshold" in messages[0]
+
+
+def test_summaries_are_small_and_carry_what_the_checks_compare():
+    import pickle
+
+    from giarlint.builtin_rules.crossyear import CrossYear, Number
+    from giarlint.rule import RuleContext
+
+    linter = Linter(build_registry(load_plugins=False), Settings())
+    report = linter.check_text("2022.txt", SEED_000).report
+    summary = CrossYear().summarize(report, RuleContext())
+    assert (summary.path, summary.agency, summary.year) == ("2022.txt", "昆明市应急管理局", 2022)
+    assert summary.where == report.document.title.span
+    assert summary.tables == {"table2", "table3"}
+    carried = summary.numbers["table3", "carried_over", "natural_person"]
+    cell = report.tables["table3"].value("carried_over", "natural_person").cell
+    assert carried == Number(0, cell.span) and (cell.span.line, cell.span.column) == (29, 20)
+    assert summary.numbers["table2", "normative_documents", "valid"].value == 4
+    assert len(summary.fingerprint) >= 1000  # one checksum per distinct 8-character fragment
+    assert len(pickle.dumps(summary)) * 3 < len(pickle.dumps(report))
+
+
+def test_check_set_works_on_summaries_alone(monkeypatch):
+    """The fingerprints are made in `summarize` (in the workers), not again in `check_set`."""
+    from giarlint.builtin_rules import crossyear
+
+    linter = Linter(build_registry(load_plugins=False), Settings(select=("GIA603",)))
+    results = [linter.summarize(linter.check_text(f"{y}.txt", year_of(y))) for y in (2021, 2022)]
+    assert all(r.report is None and set(r.summaries.by_rule) == {"cross-year"} for r in results)
+    monkeypatch.setattr(crossyear, "fingerprint", lambda report: pytest.fail("fingerprint in check_set"))
+    found = linter.lint_summaries([r.summaries for r in results])
+    assert [(d.code, d.path, d.line, d.column) for d in found] == [("GIA603", "2022.txt", 1, 1)]
+    assert "100%" in found[0].message
+
+
+def test_reports_are_not_kept_nor_summarized_when_no_set_rule_is_selected():
+    linter = Linter(build_registry(load_plugins=False), Settings(select=("GIA2",)))
+    result = linter.summarize(linter.check_text("2022.txt", SEED_000))
+    assert result.report is None and result.summaries is None
+    linter = Linter(build_registry(load_plugins=False), Settings())
+    result = linter.summarize(linter.check_text("2022.txt", SEED_000))
+    assert result.report is None and list(result.summaries.by_rule) == ["cross-year"]
+
+
+def test_third_party_set_rule_without_summarize_gets_the_reports():
+    registry = build_registry(load_plugins=False, extra_plugins=("helpers.pair_rule",))
+    linter = Linter(registry, Settings(select=("TST",), lang="en"))
+    results = [linter.summarize(linter.check_text(f"{y}.txt", year_of(y))) for y in (2021, 2022, 2023)]
+    assert set(results[0].summaries.by_rule) == {"count-reports"}  # cross-year is not selected
+    assert results[0].summaries.by_rule["count-reports"].year == 2021  # the report itself
+    found = linter.lint_summaries([r.summaries for r in results])
+    assert [(d.path, d.code, d.message) for d in found] == [("2023.txt", "TST601", "3 reports")]
+
+
+def test_a_raising_summarize_becomes_gia099_on_that_report(monkeypatch):
+    from giarlint.builtin_rules.crossyear import CrossYear
+
+    original = CrossYear.summarize
+
+    def fails_on_2021(self, report, context):
+        if report.year == 2021:
+            raise RuntimeError("no summary")
+        return original(self, report, context)
+
+    monkeypatch.setattr(CrossYear, "summarize", fails_on_2021)
+    linter = Linter(build_registry(load_plugins=False), Settings(select=("GIA099", "GIA6")))
+    results = [linter.summarize(linter.check_text(f"{y}.txt", year_of(y))) for y in (2021, 2022)]
+    assert [(d.code, d.line, d.column) for d in results[0].diagnostics] == [("GIA099", 1, 1)]
+    assert "no summary" in results[0].diagnostics[0].message
+    assert results[0].summaries.by_rule == {} and not results[1].diagnostics
+    assert linter.lint_summaries([r.summaries for r in results]) == []  # 2022 has no previous year left

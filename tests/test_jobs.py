@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import pickle
 import shutil
 from itertools import groupby
 
@@ -34,3 +36,33 @@ def test_jobs_with_standard_input_keep_the_order(tmp_path):
 def test_negative_jobs_is_a_usage_error():
     process = run("check", "--isolated", "-j", "-1", SEED_000)
     assert process.returncode == 2 and "--jobs" in process.stderr
+
+
+def test_a_worker_sends_back_summaries_not_the_report():
+    from giarlint.linter import Linter
+    from giarlint.parallel import LinterSet
+    from giarlint.plugins import build_registry
+    from giarlint.settings import Settings
+
+    registry = build_registry(load_plugins=False)
+    result, converted = LinterSet(registry, [Settings()]).lint((str(SEED_000), 0))
+    assert result.report is None and converted is None and result.diagnostics
+    assert result.summaries.path == str(SEED_000) and set(result.summaries.by_rule) == {"cross-year"}
+    report = Linter(registry, Settings()).check_file(str(SEED_000)).report
+    assert len(pickle.dumps((result, converted))) * 2 < len(pickle.dumps(report))
+
+
+def test_report_set_findings_on_a_web_page_point_into_it_with_jobs(tmp_path):
+    from seed_renderings import rendered
+
+    last_year = SEED_000.read_text(encoding="utf-8").replace("2022", "2021").replace("2023", "2022")
+    (tmp_path / "last.txt").write_text(last_year, encoding="utf-8")
+    page = tmp_path / "this.html"
+    page.write_bytes(rendered(SEED_000.name, ".html"))
+    one = run("check", "--isolated", "--output-format", "json", "-j", "1", tmp_path / "last.txt", page)
+    two = run("check", "--isolated", "--output-format", "json", "-j", "2", tmp_path / "last.txt", page)
+    assert two.returncode == one.returncode == 1 and two.stdout == one.stdout
+    (found,) = [d for d in json.loads(two.stdout) if d["code"] == "GIA602"]
+    assert found["path"] == str(page)
+    line = page.read_text(encoding="utf-8").split("\n")[found["line"] - 1]
+    assert line[found["column"] - 1 : found["end_column"] - 1] == "4"

@@ -22,9 +22,12 @@ def giarlint_rules():
 def giarlint_report_set_rules():
     """Return a list of `giarlint.rule.ReportSetRule` instances: rules that compare several
     reports (e.g. one agency's consecutive years). Their codes share the registry, selection
-    and documentation of single-report rules; `check_set(reports, context)` runs once per
-    ``giarlint check`` of two or more reports, after every file has been linted, and yields
-    `Finding`s whose `path` names the report they point into."""
+    and documentation of single-report rules. `summarize(report, context)` runs on each report
+    where it was built (in the worker process under ``--jobs``) and returns what the rule needs of
+    it, small and picklable (the default: the report itself); `check_set(summaries, context)` then
+    runs once per ``giarlint check`` of two or more reports, after every file has been linted, with
+    the summaries of all of them, and yields `Finding`s whose `path` names the report they point
+    into."""
 
 
 @hookspec

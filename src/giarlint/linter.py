@@ -1,7 +1,8 @@
 """Lint reports: decode, parse, interpret, run every selected rule, render messages.
 
 Each file is linted on its own (`check_file` / `check_bytes` / `check_text` keep the built
-`Report`); `lint_set` then runs the report-set rules over the reports of a whole run.
+`Report`; `summarize` swaps it for what the report-set rules need of it); `lint_summaries` then
+runs the report-set rules over the summaries of a whole run.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ MAX_BYTES = 16 * 1024 * 1024  # a real report is well under 1 MB; larger input i
 _WHOLE_FILE = Span(1, 1, 1, 1)
 # Tables problems that make (part of) a table unreadable: reported by the engine as GIA003.
 # (Table 四's value count is GIA111 of the document-structure rule.)
-_UNREADABLE = ("short_row", "unexpected_cell", "no_rows", "unknown_block")
+_UNREADABLE = ("short_row", "unexpected_cell", "no_rows", "unknown_block", "ambiguous_row")
 _TABLE_NAMES = {
     "table2": Localized("表二（主动公开政府信息情况）", "table 2 (proactive disclosure)"),
     "table3": Localized("表三（收到和处理政府信息公开申请情况）", "table 3 (requests received and handled)"),
@@ -37,11 +38,21 @@ _TABLE_NAMES = {
 
 
 @dataclass
+class ReportSummaries:
+    """What the report-set rules need of one report: rule name -> that rule's `summarize` answer."""
+
+    path: str
+    by_rule: dict[str, object]
+
+
+@dataclass
 class FileResult:
-    """The diagnostics of one file and its report (None when it could not be read or is not a report)."""
+    """The diagnostics of one file and its report (None when it could not be read or is not a
+    report); after `Linter.summarize`, the summaries of the report instead of the report."""
 
     diagnostics: list[Diagnostic]
     report: Report | None = None
+    summaries: ReportSummaries | None = None
 
 
 class Linter:
@@ -100,24 +111,41 @@ class Linter:
         found.extend(self._rule_findings(report))
         return FileResult(self._suppress(path, text, self._diagnostics(path, found, report)), report)
 
-    def wants_sets(self) -> bool:
-        """Whether any report-set rule has a selected code (else callers need not keep reports)."""
-        return any(self._selected(code, "") for rule in self.registry.set_rules for code in rule.codes)
+    def summarize(self, result: FileResult) -> FileResult:
+        """Swap the result's report for the summaries of the selected report-set rules (none when
+        no such rule is selected): all a worker process need send back of it."""
+        rules = self._wanted_set_rules()
+        if result.report is not None and rules:
+            result.summaries, failures = self._summaries(result.report, rules)
+            if failures:
+                result.diagnostics = sorted(result.diagnostics + failures)
+        result.report = None
+        return result
 
     def lint_set(self, reports: list[Report]) -> list[Diagnostic]:
-        """Run the report-set rules over the reports of one run; each finding names its report."""
+        """`lint_summaries` of reports built in this process (e.g. by the rule-case harness)."""
+        rules = [
+            rule for rule in self.registry.set_rules
+            if any(self._selected(code, report.path) for code in rule.codes for report in reports)
+        ]
+        summaries, diagnostics = [], []
+        for report in reports:
+            summary, failures = self._summaries(report, rules)
+            summaries.append(summary)
+            diagnostics.extend(failures)
+        return sorted(set(diagnostics + self.lint_summaries(summaries)))
+
+    def lint_summaries(self, summaries: list[ReportSummaries]) -> list[Diagnostic]:
+        """Run the report-set rules over the summaries of one run's reports; each finding names its report."""
         diagnostics: list[Diagnostic] = []
         for rule in self.registry.set_rules:
-            if not any(self._selected(code, report.path) for code in rule.codes for report in reports):
+            given = [(s.path, s.by_rule[rule.name]) for s in summaries if rule.name in s.by_rule]
+            if not any(self._selected(code, path) for code in rule.codes for path, _ in given):
                 continue
-            context = RuleContext(self.settings.lang, self.settings.rule_options.get(rule.name, {}))
             try:
-                produced = list(findings(rule.check_set(list(reports), context)))
+                produced = list(findings(rule.check_set([summary for _, summary in given], self._context(rule))))
             except Exception as exc:  # a broken rule must not hide the others
-                plugin = self.registry.rule_plugin.get(rule.name, "?")
-                where = reports[0].path if reports else "-"
-                args = {"rule": rule.name, "plugin": plugin, "error": repr(exc)}
-                diagnostics.extend(self._diagnostics(where, [Finding("GIA099", _WHOLE_FILE, args)]))
+                diagnostics.extend(self._diagnostics(given[0][0], [self._failure(rule, exc)]))
                 continue
             by_path: dict[str, list] = {}
             for finding in produced:
@@ -160,6 +188,29 @@ class Linter:
         return build_report(text, path, self.templates, self.settings.format_version)
 
     # -- helpers ------------------------------------------------------------------------
+    def _context(self, rule) -> RuleContext:
+        return RuleContext(self.settings.lang, self.settings.rule_options.get(rule.name, {}))
+
+    def _failure(self, rule, exc: Exception) -> Finding:
+        """GIA099: a rule raised; a broken rule must not hide the others."""
+        plugin = self.registry.rule_plugin.get(rule.name, "?")
+        return Finding("GIA099", _WHOLE_FILE, {"rule": rule.name, "plugin": plugin, "error": repr(exc)})
+
+    def _wanted_set_rules(self) -> list:
+        """The report-set rules with a selected code: only they need summaries of each report."""
+        return [rule for rule in self.registry.set_rules if any(self._selected(code, "") for code in rule.codes)]
+
+    def _summaries(self, report: Report, rules) -> tuple[ReportSummaries, list[Diagnostic]]:
+        """Each rule's summary of `report`, and GIA099 for the rules whose `summarize` raised."""
+        by_rule, failures = {}, []
+        for rule in rules:
+            try:
+                by_rule[rule.name] = rule.summarize(report, self._context(rule))
+            except Exception as exc:
+                failures.append(self._failure(rule, exc))
+        failed = self._relocated(report.path, self._diagnostics(report.path, failures))
+        return ReportSummaries(report.path, by_rule), failed
+
     def _engine_findings(self, report: Report) -> Iterable[tuple[str, Finding]]:
         document = report.document
         if not document.sections and not report.tables:
@@ -178,12 +229,10 @@ class Linter:
         for rule in self.registry.rules:
             if not any(self._selected(code, report.path) for code in rule.codes):
                 continue
-            context = RuleContext(self.settings.lang, self.settings.rule_options.get(rule.name, {}))
             try:
-                produced = list(findings(rule.check(report, context)))
-            except Exception as exc:  # a broken rule must not hide the others
-                plugin = self.registry.rule_plugin.get(rule.name, "?")
-                yield ENGINE, Finding("GIA099", _WHOLE_FILE, {"rule": rule.name, "plugin": plugin, "error": repr(exc)})
+                produced = list(findings(rule.check(report, self._context(rule))))
+            except Exception as exc:
+                yield ENGINE, self._failure(rule, exc)
                 continue
             for finding in produced:
                 yield rule.name, finding

@@ -28,18 +28,13 @@ class LinterSet:
         return self._linters[index]
 
     def lint(self, task: tuple[str, int]):
-        """(`FileResult`, converted source or None) of one file. The report, and what a reader made of
-        a web page, Word or PDF file, come back only when report-set rules will need them."""
+        """(`FileResult`, converted source or None) of one file. The result carries the summaries the
+        report-set rules need instead of the report; what a reader made of a web page, Word or PDF
+        file comes back only with summaries, to point report-set findings into the original file."""
         path, index = task
         linter = self.get(index)
-        result = self.keep_report_if_wanted(linter, linter.check_file(path))
-        return result, (linter.converted.get(path) if result.report is not None else None)
-
-    @staticmethod
-    def keep_report_if_wanted(linter, result):
-        if result.report is not None and not linter.wants_sets():
-            result.report = None  # spares pickling the report back from a worker
-        return result
+        result = linter.summarize(linter.check_file(path))
+        return result, (linter.converted.get(path) if result.summaries is not None else None)
 
 
 def _start_worker(settings: list[Settings], load_plugins: bool) -> None:

@@ -54,15 +54,22 @@ class Rule:
 class ReportSetRule(Rule):
     """Base class of a rule over several reports at once (e.g. consecutive years of one agency).
 
-    Provided through the ``giarlint_report_set_rules`` hook. `check_set` receives every report
-    of the run that giarlint could read (`giarlint.report.Report`), after the per-file pass, and
+    Provided through the ``giarlint_report_set_rules`` hook, in two steps so that ``--jobs``
+    workers need not send whole reports back: `summarize` runs on each report where it was built
+    (in the worker process) and returns what `check_set` needs of it; after the per-file pass,
+    `check_set` receives those summaries of every report of the run giarlint could read, and
     yields findings whose `path` names the report each one points into.
     """
 
     def check(self, report, context: RuleContext) -> Iterable[Finding]:
         return ()  # nothing to check in a single report
 
-    def check_set(self, reports: list, context: RuleContext) -> Iterable[Finding]:  # pragma: no cover - interface
+    def summarize(self, report, context: RuleContext) -> object:
+        """What `check_set` needs of one `giarlint.report.Report`; it crosses process boundaries,
+        so keep it small and picklable. The default, the report itself, is the simplest but costly."""
+        return report
+
+    def check_set(self, summaries: list, context: RuleContext) -> Iterable[Finding]:  # pragma: no cover - interface
         raise NotImplementedError
 
 

@@ -47,23 +47,24 @@ def use_color(choice: str, stream) -> bool:
 
 def lint_all(session: Session, paths: list[str], args, sources) -> list:
     """Diagnostics of every path, in path order (files go to worker processes with --jobs), then
-    those of the report-set rules (cross-year) over all reports, with the first path's settings."""
+    those of the report-set rules (cross-year) over the summaries of all reports, with the first
+    path's settings."""
     from giarlint.parallel import lint_files
 
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     tasks = [(path, session.settings_index(path)) for path in paths if path != "-"]
     results = iter(lint_files(tasks, session.linters, jobs, session.load_plugins))
-    diagnostics, reports = [], []
+    diagnostics, summaries = [], []
     set_linter = session.linter_for(paths[0]) if paths else None
     for path in paths:
         result, converted = next(results) if path != "-" else _lint_stdin(session, args, sources)
         diagnostics.extend(result.diagnostics)
-        if result.report is not None:
-            reports.append(result.report)
+        if result.summaries is not None:
+            summaries.append(result.summaries)
         if converted is not None:  # findings of report-set rules on it point into the original file
-            set_linter.converted[result.report.path] = converted
-    if len(reports) > 1:
-        across = set_linter.lint_set(reports)
+            set_linter.converted[result.summaries.path] = converted
+    if len(summaries) > 1:
+        across = set_linter.lint_summaries(summaries)
         if across:
             diagnostics = sorted(diagnostics + across)  # keep each file's diagnostics together
     return diagnostics
@@ -75,8 +76,8 @@ def _lint_stdin(session: Session, args, sources):
     except OSError as exc:
         raise UsageError(f"cannot read standard input: {exc}") from exc
     linter = session.linter_for("-")
-    result = session.linters.keep_report_if_wanted(linter, linter.check_bytes(name, data))
-    converted = linter.converted.get(name) if result.report is not None else None
+    result = linter.summarize(linter.check_bytes(name, data))
+    converted = linter.converted.get(name) if result.summaries is not None else None
     if result.diagnostics:
         from giarlint.source import DecodeError, decode
 
