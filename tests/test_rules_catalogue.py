@@ -174,11 +174,7 @@ def _documented_options() -> dict[str, set[str]]:
     return found
 
 
-@pytest.mark.parametrize("rule_name", [
-    "publication-date", "content",
-    # crossyear.py does not declare its option yet; strict: this fails as soon as it does
-    pytest.param("cross-year", marks=pytest.mark.xfail(strict=True, reason="cross-year declares no options yet")),
-])
+@pytest.mark.parametrize("rule_name", ["publication-date", "content", "cross-year"])
 def test_builtin_options_are_declared_and_documented(registry, rule_name):
     rules = {rule.name: rule for rule in registry.rules + registry.set_rules}
     assert set(getattr(rules[rule_name], "options", None) or ()) == _documented_options()[rule_name]

@@ -129,7 +129,10 @@ class Validator:
                 if declared is not None and option not in declared:
                     known = f" (options: {', '.join(declared)})" if declared else ""
                     raise ConfigError(f"{where}: `{key}.{name}.{option}`: rule {name} has no option {option!r}{known}")
-                problem = validate(option, option_value) if validate is not None else None
+                try:
+                    problem = validate(option, option_value) if validate is not None else None
+                except Exception as exc:  # a plugin's validator must not crash the run
+                    problem = f"rule {name} could not check the value ({exc!r})"
                 if problem:
                     raise ConfigError(f"{where}: `{key}.{name}.{option}`: {problem}")
             out[name] = dict(options)

@@ -39,6 +39,13 @@ class Rule:
     """
 
     name: ClassVar[str] = ""
+    # The options the rule reads through `RuleContext.option` (name -> description); None
+    # accepts any option. Configuration naming another option is an error (exit 2).
+    options: ClassVar[dict[str, str] | None] = None
+
+    def validate_option(self, name: str, value) -> str | None:
+        """Why `value` is not valid for option `name`, or None when it is (checked at load)."""
+        return None
 
     def catalogue(self) -> dict[str, CodeDoc]:
         return builtin_catalogue(self.name)

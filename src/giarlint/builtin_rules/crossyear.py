@@ -113,6 +113,15 @@ def fingerprint(report) -> frozenset[int]:
 
 class CrossYear(ReportSetRule):
     name = "cross-year"
+    options = {
+        "similarity-threshold": "GIA603: share of this year's prose found in last year's from which it is "
+        f"reported, above 0 and at most 1 (default {DEFAULT_THRESHOLD})"
+    }
+
+    def validate_option(self, name, value):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
+            return f"must be a number above 0 and at most 1, not {value!r}"
+        return None
 
     def summarize(self, report, context) -> Summary:
         return summarize(report)
