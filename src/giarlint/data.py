@@ -9,9 +9,9 @@ Set ``GIARLINT_NO_CACHE=1`` to bypass it, ``GIARLINT_CACHE_DIR`` to move it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -43,8 +43,8 @@ def load_yaml(path: Path) -> Any:
         stat = os.stat(path)
     except OSError:
         return _parse_yaml(path)  # let the parser raise its own, clearer error
-    key = hashlib.sha1(f"{os.path.abspath(path)}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()
-    cached = cache_dir() / f"{key}.json"
+    where = zlib.crc32(os.path.abspath(path).encode("utf-8"))  # zlib: hashlib costs start-up time
+    cached = cache_dir() / f"{Path(path).stem}-{where:08x}-{stat.st_size}-{stat.st_mtime_ns}.json"
     try:
         with open(cached, encoding="utf-8") as handle:
             return json.load(handle)

@@ -188,8 +188,9 @@ class Linter:
         return build_report(text, path, self.templates, self.settings.format_version)
 
     # -- helpers ------------------------------------------------------------------------
-    def _context(self, rule) -> RuleContext:
-        return RuleContext(self.settings.lang, self.settings.rule_options.get(rule.name, {}))
+    def _context(self, rule, path: str = "") -> RuleContext:
+        selected = frozenset(code for code in rule.codes if self._selected(code, path))
+        return RuleContext(self.settings.lang, self.settings.rule_options.get(rule.name, {}), selected)
 
     def _failure(self, rule, exc: Exception) -> Finding:
         """GIA099: a rule raised; a broken rule must not hide the others."""
@@ -205,7 +206,7 @@ class Linter:
         by_rule, failures = {}, []
         for rule in rules:
             try:
-                by_rule[rule.name] = rule.summarize(report, self._context(rule))
+                by_rule[rule.name] = rule.summarize(report, self._context(rule, report.path))
             except Exception as exc:
                 failures.append(self._failure(rule, exc))
         failed = self._relocated(report.path, self._diagnostics(report.path, failures))
@@ -230,7 +231,7 @@ class Linter:
             if not any(self._selected(code, report.path) for code in rule.codes):
                 continue
             try:
-                produced = list(findings(rule.check(report, self._context(rule))))
+                produced = list(findings(rule.check(report, self._context(rule, report.path))))
             except Exception as exc:
                 yield ENGINE, self._failure(rule, exc)
                 continue

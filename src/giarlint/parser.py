@@ -59,7 +59,7 @@ def split_cells(raw: str, line: int, column: int) -> list[Cell]:
     start = column
     for part in _SEPARATOR.split(raw):
         text = part.strip()
-        begin = start + (part.index(text[0]) if text else 0)
+        begin = start + len(part) - len(part.lstrip()) if text else start
         cells.append(Cell(text, Span(line, begin, line, begin + len(text))))
         start += len(part) + 1
     return cells
@@ -84,15 +84,15 @@ class _ToLines(Transformer):
         token = children[0]
         lines = []
         for offset, raw in enumerate(token.value.split("\n")):
-            if not raw.strip():
+            text = raw.strip()
+            if not text:
                 continue
             number = token.line + offset
             column = token.column if offset == 0 else 1
-            text = raw.strip()
             start = column + len(raw) - len(raw.lstrip())
             cells = split_cells(raw, number, column)
-            kind = "rule" if all(_MARKDOWN_RULE.match(c.text) for c in cells if c.text) else "row"
-            lines.append(Line(kind, text, Span(number, start, number, start + len(text)), cells))
+            markdown_rule = "-" in text and all(_MARKDOWN_RULE.match(c.text) for c in cells if c.text)
+            lines.append(Line("rule" if markdown_rule else "row", text, Span(number, start, number, start + len(text)), cells))
         return lines
 
     def section(self, children):

@@ -26,9 +26,14 @@ class RuleContext:
 
     lang: str = "zh"
     options: dict = field(default_factory=dict)
+    selected: frozenset[str] | None = None  # the rule's codes that will be reported; None: all
 
     def option(self, name: str, default=None):
         return self.options.get(name, default)
+
+    def wants(self, code: str) -> bool:
+        """Whether `code` will be reported: a rule may skip the work of a deselected code."""
+        return self.selected is None or code in self.selected
 
 
 class Rule:

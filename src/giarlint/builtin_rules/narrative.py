@@ -142,13 +142,19 @@ def _compiled(regex: str, year: int | None) -> re.Pattern:
     return re.compile(regex.replace("<N>", _COUNT).replace("<YEAR>", this_year).replace("<PREV_YEAR>", previous))
 
 
+@lru_cache(maxsize=256)
+def _matching_rows(keys: tuple[str, ...], patterns: tuple[str, ...]) -> tuple[str, ...]:
+    """The row keys a claim sums (memoised: every report of a format has the same keys)."""
+    return tuple(key for key in keys if any(fnmatch(key, pattern) for pattern in patterns))
+
+
 def table_figure(report, claim: Claim, column: str | None = None) -> int | float | None:
     """The sum of the claim's rows in `column` (default: its first column present), or None
     when the table is missing, could not be read cleanly, or a cell is not a number."""
     table = report.tables.get(claim.table)
     if table is None or table.problems:
         return None
-    rows = [r for r in table.values if any(fnmatch(r, pattern) for pattern in claim.rows)]
+    rows = _matching_rows(tuple(table.values), claim.rows)
     if not rows:
         return None
     if column is None:

@@ -69,12 +69,16 @@ class TextQuality(Rule):
 
     def check(self, report, context):
         starts = line_starts(report.text)
-        yield from self._traditional(report, starts)
-        simplified = whole_matching_text(report.text)
-        yield from self._typos(report, simplified, starts)
-        yield from self._doubled(report, simplified, starts)
-        yield from self._spaces(report)
-        yield from self._half_width(report)
+        if context.wants("GIA501"):
+            yield from self._traditional(report, starts)
+        if context.wants("GIA502"):
+            simplified = whole_matching_text(report.text)
+            yield from self._typos(report, simplified, starts)
+            yield from self._doubled(report, simplified, starts)
+        if context.wants("GIA503"):  # off by default: most runs skip the work
+            yield from self._spaces(report)
+        if context.wants("GIA504"):
+            yield from self._half_width(report)
 
     @staticmethod
     def _traditional(report, starts):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from urllib.parse import quote
 
 from giarlint.formatters import summary
 from giarlint.formatters.data import fingerprints
@@ -39,6 +38,8 @@ def _rule(doc, lang: str) -> dict:
 def _uri(path: str) -> str:
     if os.path.isabs(path):
         return Path(path).as_uri()
+    from urllib.parse import quote  # only SARIF output needs it
+
     return quote(path.replace(os.sep, "/"), safe="/")
 
 
