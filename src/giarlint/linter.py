@@ -59,6 +59,7 @@ class Linter:
     def __init__(self, registry: Registry, settings: Settings | None = None):
         self.registry = registry
         self.settings = settings or Settings()
+        self._selection: dict[tuple[str, str], bool] = {}
         self.docs: dict[str, CodeDoc] = dict(builtin_catalogue(ENGINE))
         self.docs.update(registry.docs)
         dirs = tuple(d for group in registry.manager.hook.giarlint_template_dirs() for d in (group or ()))
@@ -239,8 +240,13 @@ class Linter:
                 yield rule.name, finding
 
     def _selected(self, code: str, path: str) -> bool:
-        doc = self.docs.get(code)
-        return self.settings.is_selected(code, doc.default if doc else True, self.settings.ignores_for(path))
+        key = (code, path)
+        if key not in self._selection:  # asked for every code of every rule, for every report
+            doc = self.docs.get(code)
+            self._selection[key] = self.settings.is_selected(
+                code, doc.default if doc else True, self.settings.ignores_for(path)
+            )
+        return self._selection[key]
 
     def _suppress(self, path: str, text: str, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         """Drop what suppression comments hide; report the comments that hid nothing (GIA009).

@@ -4,6 +4,7 @@ cells that cannot take part in them (GIA205 text, GIA209 blank or not-applicable
 from __future__ import annotations
 
 from fnmatch import fnmatch
+from functools import lru_cache
 
 from giarlint.builtin_rules.naming import TABLE_TITLES, cell_names, column_kind
 from giarlint.hookspecs import hookimpl
@@ -18,6 +19,12 @@ def _numbers(values: list[Value | None]) -> list[float] | None:
     if any(v is None or v.kind != NUMBER for v in values):
         return None
     return [v.number for v in values]  # type: ignore[misc]
+
+
+@lru_cache(maxsize=16)
+def _result_rows(rows, patterns: tuple[str, ...], format_name: str | None) -> list[str]:
+    """The keys of the handling-result rows of table 三 in a format (memoised per template)."""
+    return [row.key for row in expected_table3_rows(rows, format_name) if any(fnmatch(row.key, p) for p in patterns)]
 
 
 class TotalsConsistency(Rule):
@@ -67,10 +74,7 @@ class TotalsConsistency(Rule):
         balance = ids["balance"]
         results = ids["results"]
         # every result row the form has: one that could not be read makes the sum unknown
-        result_rows = [
-            row.key for row in expected_table3_rows(templates.table3_rows, format_name)
-            if any(fnmatch(row.key, pattern) for pattern in results["parts"])
-        ]
+        result_rows = _result_rows(templates.table3_rows, tuple(results["parts"]), format_name)
         for column in columns:
             _, column_name = cell_names("table3", "total", column)
             left = _numbers([table.value(r, column) for r in balance["left"]])

@@ -47,7 +47,7 @@ class YearConsistency(Rule):
         year, published = report.year, facts.publication_date
         if year is not None and published is not None and published.value.year <= year:
             yield Finding("GIA303", published.span, {"date": published.value.isoformat(), "year": year})
-        if year is not None:
+        if year is not None and context.wants("GIA305"):
             yield from self._other_year_work(report, year)
 
     @staticmethod
