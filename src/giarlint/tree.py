@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
+from typing import NamedTuple, Union
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """1-based line and column (in characters) of the first character; the end is exclusive."""
+class Span(NamedTuple):
+    """1-based line and column (in characters) of the first character; the end is exclusive.
+
+    A named tuple rather than a frozen dataclass: thousands are made per report, and a tuple
+    is made in a third of the time."""
 
     line: int
     column: int
