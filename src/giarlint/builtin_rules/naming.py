@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from giarlint.messages import Localized
 from giarlint.templates import Label, Templates, load_templates
 
@@ -18,7 +20,17 @@ def _name(label: Label) -> Localized:
 
 def cell_names(table: str, row: str, column: str, templates: Templates | None = None) -> tuple[Localized, Localized]:
     """The (row, column) names of a cell for messages."""
-    templates = templates or load_templates()
+    if templates is None:
+        return _builtin_cell_names(table, row, column)
+    return _cell_names(table, row, column, templates)
+
+
+@lru_cache(maxsize=1024)
+def _builtin_cell_names(table: str, row: str, column: str) -> tuple[Localized, Localized]:
+    return _cell_names(table, row, column, load_templates())
+
+
+def _cell_names(table: str, row: str, column: str, templates: Templates) -> tuple[Localized, Localized]:
     if table == "table3":
         row_label = templates.table3_row(row)
         col_label = templates.table3_column(column)
@@ -41,7 +53,17 @@ def column_kind(table: str, row: str, column: str, templates: Templates | None =
     """``count``, ``amount`` or ``change``: what a table cell should hold."""
     if table != "table2":
         return "count"
-    templates = templates or load_templates()
+    if templates is None:
+        return _builtin_column_kind(row, column)
+    return _column_kind(row, column, templates)
+
+
+@lru_cache(maxsize=256)
+def _builtin_column_kind(row: str, column: str) -> str:
+    return _column_kind(row, column, load_templates())
+
+
+def _column_kind(row: str, column: str, templates: Templates) -> str:
     for fmt in templates.table2.values():
         for block in fmt.blocks:
             if any(r.key == row for r in block.rows):

@@ -25,6 +25,7 @@ from giarlint.values import NUMBER
 
 _COUNT = r"(?P<n>\d+|[零〇一二两三四五六七八九十百千万]+)"
 _NEVER = r"(?!x)x"
+_WHITESPACE = re.compile(r"\s")
 _SENTENCE_END = "。!?"
 _CLAUSE_END = ",;:。!?"
 _YEAR_IN_TEXT = re.compile(r"((?:19|20)\d\d)年")
@@ -59,8 +60,13 @@ class FoldedText:
         simplified = to_simplified(text)
         if len(simplified) != len(text):  # a phrase conversion changed the length: go char by char
             simplified = "".join(c if len(s := to_simplified(c)) != 1 else s for c in text)
+        folded = fold_width(simplified)
+        self.origin: list[int] | None = None  # None: the copy lines up with the original
+        if _WHITESPACE.search(folded) is None:
+            self.text = folded
+            return
         chars, origin = [], []
-        for index, char in enumerate(fold_width(simplified)):
+        for index, char in enumerate(folded):
             if not char.isspace():
                 chars.append(char)
                 origin.append(index)
@@ -69,6 +75,8 @@ class FoldedText:
 
     def original_range(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) of folded [start, end)."""
+        if self.origin is None:
+            return start, end
         return self.origin[start], self.origin[end - 1] + 1
 
     def bounds(self, position: int, breaks: str) -> tuple[int, int]:
@@ -103,9 +111,6 @@ class Claim:
     skip_sentence_words: tuple[str, ...]
     keywords: tuple[str, ...]  # every match holds one of them
 
-    def may_match(self, folded: str) -> bool:
-        return any(word in folded for word in self.keywords)
-
 
 def _claim(entry: dict) -> Claim:
     column = entry["column"]
@@ -133,6 +138,12 @@ def load_claims() -> tuple[tuple[Claim, ...], tuple[Claim, ...], tuple[str, ...]
         tuple(data["skip_clause_words"]),
         tuple(data["other_period_words"]),
     )
+
+
+@lru_cache(maxsize=1)
+def _all_keywords() -> frozenset[str]:
+    facts, statements, _, _ = load_claims()
+    return frozenset(word for claim in facts + statements for word in claim.keywords)
 
 
 @lru_cache(maxsize=64)
@@ -177,12 +188,16 @@ class NarrativeConsistency(Rule):
 
     def check(self, report, context):
         facts, statements, skip_words, period_words = load_claims()
+        keywords = _all_keywords()
         for paragraph in report.document.paragraphs():
             if paragraph.kind == "metadata":
                 continue
             quick = fold(paragraph.text)  # cheap: skip paragraphs no claim can match
-            active_facts = [claim for claim in facts if claim.may_match(quick)]
-            active_statements = [claim for claim in statements if claim.may_match(quick)]
+            words = {word for word in keywords if word in quick}
+            if not words:
+                continue
+            active_facts = [claim for claim in facts if not words.isdisjoint(claim.keywords)]
+            active_statements = [claim for claim in statements if not words.isdisjoint(claim.keywords)]
             if not active_facts and not active_statements:
                 continue
             folded = FoldedText(paragraph.text)
