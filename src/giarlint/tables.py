@@ -77,37 +77,17 @@ class CellStream:
         return len(self.cells)
 
     def values_after(self, index: int, width: int, is_label) -> tuple[list[Cell], int]:
-        """The value cells of the label at `index`, and the index to read on from.
-
-        Values in the label's own row: empty cells right after the label are a merged label
-        column when the table's rows show that layout (see `_merged_label_column`), else blank
-        values; empty cells at the row's end are blank values when the row would be short
-        without them, else padding. A label alone in its row takes its values from the
-        following rows (one cell per line)."""
-        row, end = self.row_of[index], index + 1
-        while end < len(self.cells) and self.row_of[end] == row:
-            end += 1
+        """The value cells of the label at `index`, and the index to read on from: from the
+        label's own row, or, for a label alone in its row, from the following rows (one cell
+        per line)."""
+        end = self.row_end(index)
         same = list(range(index + 1, end))
         for position, i in enumerate(same):
             if self.cells[i].text and is_label(i):
                 same, end = same[:position], i
                 break
-        core = list(same)
-        while core and not self.cells[core[-1]].text:
-            core.pop()
-        if core:
-            while len(core) > width and not self.cells[core[0]].text:
-                core.pop(0)  # more cells than columns: leading empties are merged label columns
-            if not self.cells[core[0]].text and index in self.row_start and self._merged_label_column(width):
-                if len(core) == width and len(same) > len(core):
-                    raise AmbiguousRow  # a blank first value, or a merged column and a blank last one?
-                core.pop(0)  # the merged label column after a label that starts its row
-            start = same.index(core[0]) if core else len(same)
-            if len(core) < width <= len(same) - start:
-                core = same[start : start + width]  # blank values at the end of the row
-            taken = core[:width]
-            resume = core[width] if len(core) > width else end
-            return [self.cells[i] for i in taken], resume
+        if any(self.cells[i].text for i in same):
+            return self._values_in_row(index, same, end, width)
         taken, i = [], end
         while i < len(self.cells) and len(taken) < width:
             if self.cells[i].text:
@@ -116,6 +96,26 @@ class CellStream:
                 taken.append(self.cells[i])
             i += 1
         return taken, i
+
+    def _values_in_row(self, index: int, same: list[int], end: int, width: int) -> tuple[list[Cell], int]:
+        """Values after the label at `index` in its row (`same`: the indices after it). Empty
+        cells right after the label are a merged label column when the table's rows show that
+        layout (`_merged_label_column`), else blank values; empty cells at the row's end are
+        blank values when the row would be short without them, else padding."""
+        core = list(same)
+        while not self.cells[core[-1]].text:
+            core.pop()
+        while len(core) > width and not self.cells[core[0]].text:
+            core.pop(0)  # more cells than columns: leading empties are merged label columns
+        if not self.cells[core[0]].text and index in self.row_start and self._merged_label_column(width):
+            if len(core) == width and len(same) > len(core):
+                raise AmbiguousRow  # a blank first value, or a merged column and a blank last one?
+            core.pop(0)  # the merged label column after a label that starts its row
+        start = same.index(core[0]) if core else len(same)
+        if len(core) < width <= len(same) - start:
+            core = same[start : start + width]  # blank values at the end of the row
+        resume = core[width] if len(core) > width else end
+        return [self.cells[i] for i in core[:width]], resume
 
     def row_end(self, index: int) -> int:
         """The index after the last cell of the row holding `index`."""
@@ -301,78 +301,92 @@ def expected_table3_rows(rows: tuple[Label, ...], format_name: str | None) -> li
     return out
 
 
-def _read_table2(templates: Templates, stream: CellStream, span: Span, year: int | None) -> TableData:
-    folded, cells = stream.folded, stream.cells
+def _table2_format(templates: Templates, folded: list[str], year: int | None) -> tuple[str, bool]:
+    """The table-二 template whose words the cells use, and whether the words decided it
+    (else the report year does)."""
     joined = "|".join(folded)
     scores = {name: sum(word in joined for word in fmt.discriminators) for name, fmt in templates.table2.items()}
     if any(scores.values()):
-        format_name = max(scores, key=lambda name: scores[name])
-    else:
-        format_name = format_for_year(year) if year is not None and year >= 2019 else "2021"
-    fmt = templates.table2[format_name]
-    data = TableData("table2", format_name if any(scores.values()) else None, {}, span)
-    block = None
-    seen: set[tuple[int, str]] = set()
+        return max(scores, key=lambda name: scores[name]), True
+    return (format_for_year(year) if year is not None and year >= 2019 else "2021"), False
 
-    def caption(index: int):
-        match = _CAPTION.search(folded[index])
+
+class _Table2Reader:
+    """Blocks by their 第二十条第（X）项 caption; in a block, rows by label and their values."""
+
+    def __init__(self, templates: Templates, stream: CellStream, span: Span, year: int | None):
+        self.stream = stream
+        format_name, by_words = _table2_format(templates, stream.folded, year)
+        self.fmt = templates.table2[format_name]
+        self.data = TableData("table2", format_name if by_words else None, {}, span)
+        self.block = None  # the block of the last caption
+        self.seen: set[tuple[int, str]] = set()
+
+    def caption(self, index: int) -> int | None:
+        match = _CAPTION.search(self.stream.folded[index])
         return chinese_numeral(match.group(1)) if match else None
 
-    def row_at(index: int):
-        body, _ = strip_ordinal(folded[index])
-        blocks = [block] if block is not None else list(fmt.blocks)
-        for candidate in blocks:
+    def row_at(self, index: int):
+        """(block, row) named by the cell, in the current block (any block before a caption)."""
+        body, _ = strip_ordinal(self.stream.folded[index])
+        for candidate in [self.block] if self.block is not None else self.fmt.blocks:
             for row in candidate.rows:
                 if row.matches(body):
                     return candidate, row
         return None
 
-    index = 0
-    while index < len(stream):
-        if not cells[index].text:
+    def is_label(self, index: int) -> bool:
+        return self.caption(index) is not None or self.row_at(index) is not None
+
+    def read(self) -> TableData:
+        cells, index = self.stream.cells, 0
+        while index < len(cells):
+            cell = cells[index]
+            item = self.caption(index) if cell.text else None
+            found = self.row_at(index) if cell.text and item is None else None
+            if item is not None:
+                self.block = next((b for b in self.fmt.blocks if b.item == item), None)
+                if self.block is None:
+                    self.data.problems.append(Problem("unknown_block", cell.span, {"text": cell.text}))
+            elif found is None:
+                if cell.text:
+                    self.data.header.append(cell)
+            else:
+                index = self._read_row(index, *found)
+                continue
             index += 1
-            continue
-        item = caption(index)
-        if item is not None:
-            block = next((b for b in fmt.blocks if b.item == item), None)
-            if block is None:
-                data.problems.append(Problem("unknown_block", cells[index].span, {"text": cells[index].text}))
-            index += 1
-            continue
-        found = row_at(index)
-        if found is None:
-            data.header.append(cells[index])
-            index += 1
-            continue
-        row_block, row = found
-        width = len(row_block.columns)
-        ident = (row_block.item, row.key or "")
+        self._report_missing()
+        return self.data
+
+    def _read_row(self, index: int, block, row: Label) -> int:
+        data, label, width = self.data, self.stream.cells[index], len(block.columns)
         try:
-            values, next_index = stream.values_after(
-                index, width, lambda i: caption(i) is not None or row_at(i) is not None
-            )
+            values, next_index = self.stream.values_after(index, width, self.is_label)
         except AmbiguousRow:
-            data.problems.append(Problem("ambiguous_row", cells[index].span, {"row": row.label}))
-            values, next_index = None, stream.row_end(index)
+            data.problems.append(Problem("ambiguous_row", label.span, {"row": row.label}))
+            values, next_index = None, self.stream.row_end(index)
+        ident = (block.item, row.key or "")
         if values is None:
             pass
-        elif ident in seen:
-            data.problems.append(Problem("repeated_row", cells[index].span, {"row": row.label}))
+        elif ident in self.seen:
+            data.problems.append(Problem("repeated_row", label.span, {"row": row.label}))
         elif len(values) < width:
             data.problems.append(
-                Problem("short_row", cells[index].span, {"row": row.label, "found": len(values), "expected": width})
+                Problem("short_row", label.span, {"row": row.label, "found": len(values), "expected": width})
             )
         else:
-            data.values[row.key or ""] = {col.key or "": read_value(c) for col, c in zip(row_block.columns, values)}
-        seen.add(ident)
-        data.row_labels[row.key or ""] = cells[index]
+            data.values[row.key or ""] = {col.key or "": read_value(c) for col, c in zip(block.columns, values)}
+        self.seen.add(ident)
+        data.row_labels[row.key or ""] = label
         data.row_order.append(row.key or "")
-        index = next_index
-    for candidate in fmt.blocks:
-        for row in candidate.rows:
-            if (candidate.item, row.key) not in seen:
-                data.problems.append(Problem("missing_row", span, {"row": f"第二十条第（{candidate.item}）项·{row.label}"}))
-    return data
+        return next_index
+
+    def _report_missing(self) -> None:
+        for block in self.fmt.blocks:
+            for row in block.rows:
+                if (block.item, row.key) not in self.seen:
+                    where = f"第二十条第（{block.item}）项·{row.label}"
+                    self.data.problems.append(Problem("missing_row", self.data.span, {"row": where}))
 
 
 def _read_table4(templates: Templates, stream: CellStream, span: Span) -> TableData:
@@ -426,7 +440,7 @@ def interpret(document: Document, templates: Templates, year: int | None) -> dic
         stream = CellStream(tables)
         span = Span.merge(tables[0].span, tables[-1].span)
         if kind == "table2":
-            result[kind] = _read_table2(templates, stream, span, year)
+            result[kind] = _Table2Reader(templates, stream, span, year).read()
         elif kind == "table3":
             result[kind] = _Table3Reader(templates, stream, span).read()
         else:
