@@ -126,3 +126,7 @@ def test_every_example_holds_one_of_its_claims_keywords():
         for entry in rules_data("narrative")[group]:
             for example in entry["examples"]:
                 assert any(word in fold(example) for word in entry["keywords"]), (entry["key"], example)
+
+
+def test_mixed_numerals_are_not_read():
+    assert read_count("2十") is None

@@ -11,12 +11,12 @@ comment line inside a table must not split the table.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from giarlint.lazyre import lazy
 from giarlint.tree import Span
 
-DIRECTIVE = re.compile(r"<!--[ \t]*giarlint:[ \t]*(?P<action>disable|enable)[ \t]*(?:=[ \t]*(?P<codes>[A-Za-z0-9, \t]*?))?[ \t]*-->")
+DIRECTIVE = lazy(r"<!--[ \t]*giarlint:[ \t]*(?P<action>disable|enable)[ \t]*(?:=[ \t]*(?P<codes>[A-Za-z0-9, \t]*?))?[ \t]*-->")
 ALL = ""  # the prefix every code starts with
 
 
