@@ -19,12 +19,16 @@ def _commands() -> dict:
     return {module.NAME: module for module in modules}
 
 
-def build_parser(commands: dict) -> argparse.ArgumentParser:
+def build_parser(commands: dict, chosen: str | None = None) -> argparse.ArgumentParser:
+    """The parser; only the chosen sub-command gets its options (building them all costs
+    start-up time, and every sub-command is still listed by ``--help``)."""
     parser = argparse.ArgumentParser(prog="giarlint", description="Lint 政府信息公开工作年度报告 (annual reports).")
     parser.add_argument("--version", action="store_true", help="print the version and the loaded plugins")
     sub = parser.add_subparsers(dest="command")
     for name, module in commands.items():
-        module.add_arguments(sub.add_parser(name, help=module.HELP))
+        command_parser = sub.add_parser(name, help=module.HELP)
+        if chosen is None or name == chosen:
+            module.add_arguments(command_parser)
     return parser
 
 
@@ -45,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = _commands()
     if argv and argv[0] not in commands and not argv[0].startswith("-"):
         argv.insert(0, "check")  # `giarlint report.txt` works like flake8
-    parser = build_parser(commands)
+    parser = build_parser(commands, argv[0] if argv and argv[0] in commands else "")
     args = parser.parse_args(argv)
     if args.version:
         print(_version())
