@@ -123,3 +123,8 @@ def test_gia108_says_when_the_format_could_not_be_told(registry):
     assert [(d.line, d.column) for d in found["zh"]] == [(31, 1)]
     assert found["zh"][0].message == "表三缺少“（五）3.公开出版物”行（未能判定是 2019 年还是 2021 年格式；两种格式共有的 22 行中找到 21 行）"
     assert "?" not in found["en"][0].message and "of the 22 rows both formats share, 21 found" in found["en"][0].message
+
+
+def test_version_before_a_sub_command():
+    out = run_cli("--version", "check", str(SEED["000"]))
+    assert out.returncode == 0 and out.stdout.decode().startswith("giarlint ")

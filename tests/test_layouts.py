@@ -124,3 +124,37 @@ def test_tab_indented_headings_and_paragraphs_are_not_table_rows(linter):
     original = {(d.code, d.line, d.column) for d in linter.lint_text("x.txt", seed_text("000"))}
     indented = {(d.code, d.line) for d in linter.lint_text("x.txt", text)}
     assert indented == {(code, line) for code, line, _ in original}
+
+
+def test_markdown_borders_are_not_cells(linter):
+    """| a | b | has two cells; blanks in Markdown rows are placed like in pipe rows."""
+    text = markdown(seed_text("000")).replace(
+        "| (七)总计 | 13 | 0 | 0 | 0 | 0 | 0 | 13 |", "| (七)总计 | 13 | 0 | 0 | 0 | 0 | 0 |  |")
+    found = [(d.code, d.line) for d in linter.lint_text("x.md", text) if d.code in ("GIA209", "GIA003", "GIA203")]
+    line = text.split("\n").index("| (七)总计 | 13 | 0 | 0 | 0 | 0 | 0 |  |") + 1
+    assert found == [("GIA209", line)]
+    report = linter.build("x.md", text)
+    assert report.tables["table3"].values["total"]["total"].kind == "blank"
+
+
+def test_markdown_table_four_over_two_rows_and_short_rules(linter):
+    text = seed_text("000").replace(
+        "0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        "| 0 | 0 | 0 | 0 | 0 |\n|-|-|-|-|-|\n| 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |")
+    report = linter.build("x.md", text)
+    assert report.tables["table4"].problems == []
+    assert report.tables["table4"].cell_count() == 15
+
+
+def test_wrapped_table_three_label_is_not_a_section(linter):
+    text = seed_text("000").replace("四、结转下年度继续办理 | 0", "四、结转下\n年度继续办理 | 0")
+    report = linter.build("x.txt", text)
+    assert len(report.document.sections) == 6
+    assert report.tables["table3"].problems == []
+    assert report.tables["table3"].row_labels["carried_forward"].span.line == 52
+
+
+def test_extra_value_in_table_two_is_reported(linter):
+    text = seed_text("000").replace("行政规范性文件 | 0 | 1 | 4 |", "行政规范性文件 | 0 | 1 | 4 | 7 |")
+    found = [(d.code, d.line, d.column) for d in linter.lint_text("x.txt", text) if d.code == "GIA003"]
+    assert found == [("GIA003", 13, 23)]

@@ -49,7 +49,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = _commands()
     if argv and argv[0] not in commands and not argv[0].startswith("-"):
         argv.insert(0, "check")  # `giarlint report.txt` works like flake8
-    parser = build_parser(commands, argv[0] if argv and argv[0] in commands else "")
+    chosen = next((word for word in argv if word in commands), None)  # None: build every sub-command
+    parser = build_parser(commands, chosen)
     args = parser.parse_args(argv)
     if args.version:
         print(_version())

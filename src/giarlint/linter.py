@@ -250,7 +250,7 @@ class Linter:
 
     def _suppress(self, path: str, text: str, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         """Drop what suppression comments hide; report the comments that hid nothing (GIA009).
-        Findings of report-set rules (`lint_set`) come later and are not suppressed by comments."""
+        Findings of report-set rules (`lint_summaries`) come later and are not suppressed by comments."""
         suppressions = find_suppressions(text)
         if not suppressions:
             return diagnostics

@@ -16,7 +16,8 @@ from giarlint.resources import data_dir
 from giarlint.tree import Cell, Span
 
 _SEPARATOR = re.compile(r"[|｜\t]")
-_MARKDOWN_RULE = re.compile(r"^:?-{3,}:?$")
+_MARKDOWN_RULE = re.compile(r"^:?-+:?$")  # a cell of a |---| line; one - is enough after a leading |
+_LONG_RULE = re.compile(r"^:?-{3,}:?$")  # without the leading |, only --- (a lone - is a value)
 
 
 @dataclass(slots=True)
@@ -52,12 +53,20 @@ def _line_from_token(kind: str, token: Token) -> Line:
 def split_cells(raw: str, line: int, column: int) -> list[Cell]:
     """Split a row at its separators; each cell's span covers its text without surrounding spaces.
 
-    Empty cells are kept: between and after texts they may be blank values, before the first
-    text they show the row's indentation under merged label columns. Only the table reader,
-    knowing the table's width, can tell them from padding (``| |||``)."""
-    cells = []
+    The outer pipes of a Markdown row (``| a | b |``) are borders, not cells. Other empty cells
+    are kept: between and after texts they may be blank values, before the first text they
+    show the row's indentation under merged label columns. Only the table reader, knowing the
+    table's width, can tell them from padding (``| |||``)."""
+    parts = _SEPARATOR.split(raw)
     start = column
-    for part in _SEPARATOR.split(raw):
+    stripped = raw.strip(" \u3000")
+    if stripped[:1] in ("|", "｜") and len(parts) > 1:
+        start += len(parts[0]) + 1  # the left border
+        parts = parts[1:]
+        if stripped[-1:] in ("|", "｜") and len(parts) > 1 and not parts[-1].strip():
+            parts = parts[:-1]  # the right border
+    cells = []
+    for part in parts:
         text = part.strip()
         begin = start + len(part) - len(part.lstrip()) if text else start
         cells.append(Cell(text, Span(line, begin, line, begin + len(text))))
@@ -91,7 +100,8 @@ class _ToLines(Transformer):
             column = token.column if offset == 0 else 1
             start = column + len(raw) - len(raw.lstrip())
             cells = split_cells(raw, number, column)
-            markdown_rule = "-" in text and all(_MARKDOWN_RULE.match(c.text) for c in cells if c.text)
+            rule = _MARKDOWN_RULE if text[:1] in ("|", "｜") else _LONG_RULE
+            markdown_rule = "-" in text and all(rule.match(c.text) for c in cells if c.text)
             lines.append(Line("rule" if markdown_rule else "row", text, Span(number, start, number, start + len(text)), cells))
         return lines
 

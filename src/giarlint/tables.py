@@ -111,7 +111,7 @@ class CellStream:
             if len(core) == width and len(same) > len(core):
                 raise AmbiguousRow  # a blank first value, or a merged column and a blank last one?
             core.pop(0)  # the merged label column after a label that starts its row
-        start = same.index(core[0]) if core else len(same)
+        start = same.index(core[0])  # core still ends with the row's last text
         if len(core) < width <= len(same) - start:
             core = same[start : start + width]  # blank values at the end of the row
         resume = core[width] if len(core) > width else end
@@ -349,7 +349,10 @@ class _Table2Reader:
                 if self.block is None:
                     self.data.problems.append(Problem("unknown_block", cell.span, {"text": cell.text}))
             elif found is None:
-                if cell.text:
+                if cell.text and self.data.row_order and is_value_like(cell.text):
+                    # a number among the rows fits no column: say so, never drop it silently
+                    self.data.problems.append(Problem("unexpected_cell", cell.span, {"text": cell.text}))
+                elif cell.text:
                     self.data.header.append(cell)
             else:
                 index = self._read_row(index, *found)
