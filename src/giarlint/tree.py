@@ -45,7 +45,7 @@ class Table:
     span: Span
 
     def cells(self) -> list[Cell]:
-        """All cells in reading order, empty ones included (see `giarlint.tables.CellStream`)."""
+        """All cells in reading order, empty ones included (see `giarlint.cellstream.CellStream`)."""
         return [cell for row in self.rows for cell in row.cells]
 
 

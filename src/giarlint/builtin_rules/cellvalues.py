@@ -6,7 +6,6 @@ the numbers themselves and at the 2019 本年增/减 column, which may hold word
 
 from __future__ import annotations
 
-
 from giarlint.builtin_rules.naming import TABLE_TITLES, cell_names, column_kind
 from giarlint.hookspecs import hookimpl
 from giarlint.lazyre import lazy

@@ -3,8 +3,12 @@
 
 from __future__ import annotations
 
-
-from giarlint.builtin_rules.locate import matching_text, paragraph_span, section_range, sections_by_number
+from giarlint.builtin_rules.locate import (
+    matching_text,
+    paragraph_span,
+    section_range,
+    sections_by_number,
+)
 from giarlint.data import rules_data
 from giarlint.hookspecs import hookimpl
 from giarlint.lazyre import lazy

@@ -11,10 +11,9 @@ from giarlint.data import rules_data
 from giarlint.hookspecs import hookimpl
 from giarlint.lazyre import lazy
 from giarlint.normalize import fold, fold_width
-from giarlint.templates import format_for_year
 from giarlint.rule import Finding, Rule
 from giarlint.tables import expected_table3_rows
-from giarlint.templates import load_templates
+from giarlint.templates import format_for_year, load_templates
 from giarlint.tree import Span
 
 _ARABIC_YEAR = lazy(r"(?:19|20)\d\d\s*年")

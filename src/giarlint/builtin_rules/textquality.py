@@ -9,7 +9,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from giarlint.builtin_rules.locate import paragraph_span, text_matches, whole_matching_text
+from giarlint.builtin_rules.locate import (
+    paragraph_span,
+    text_matches,
+    whole_matching_text,
+)
 from giarlint.data import rules_data
 from giarlint.hookspecs import hookimpl
 from giarlint.lazyre import lazy

@@ -3,7 +3,6 @@ and no sentence reporting the agency's own work of another year (GIA305)."""
 
 from __future__ import annotations
 
-
 from giarlint.builtin_rules.locate import matching_text, paragraph_span
 from giarlint.hookspecs import hookimpl
 from giarlint.lazyre import lazy

@@ -6,7 +6,13 @@ import os
 import sys
 from collections import Counter
 
-from giarlint.commands.common import Session, UsageError, add_input_arguments, codes, read_bytes
+from giarlint.commands.common import (
+    Session,
+    UsageError,
+    add_input_arguments,
+    codes,
+    read_bytes,
+)
 
 NAME = "check"
 HELP = "check reports and print diagnostics"

@@ -7,7 +7,9 @@ from giarlint.hookspecs import hookimpl
 
 
 def junit(diagnostics, context) -> str:
-    from xml.etree import ElementTree as ET  # only runs that ask for JUnit pay for the import
+    from xml.etree import (
+        ElementTree as ET,  # only runs that ask for JUnit pay for the import
+    )
 
     by_path: dict[str, list] = {path: [] for path in context.paths}
     for d in diagnostics:
