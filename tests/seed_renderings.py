@@ -299,7 +299,9 @@ def pdf_bytes(report: Report) -> bytes:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.platypus import KeepTogether, Paragraph as Para, SimpleDocTemplate, Spacer, Table as PdfTable, TableStyle
+    from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, TableStyle
+    from reportlab.platypus import Paragraph as Para
+    from reportlab.platypus import Table as PdfTable
 
     font = "STSong-Light"
     pdfmetrics.registerFont(UnicodeCIDFont(font))

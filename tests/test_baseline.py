@@ -6,7 +6,6 @@ import json
 import shutil
 
 import pytest
-
 from giarlint_run import SEED_000, main
 
 CELL = "企业类674件;个人类69535件"

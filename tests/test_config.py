@@ -5,14 +5,14 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from giarlint_run import SEED_000, main
 
 from giarlint.config import ConfigError, SettingsResolver, Validator
 from giarlint.linter import Linter
 from giarlint.plugins import Registry, build_registry
-from giarlint.ruledocs import all_docs
 from giarlint.rule import Finding, Rule
+from giarlint.ruledocs import all_docs
 from giarlint.tree import Span
-from giarlint_run import SEED_000, main
 
 # seed 000 has exactly one finding by default: GIA205 at 16:8; GIA402 is on by default and absent.
 GIA205 = "16:8: GIA205"

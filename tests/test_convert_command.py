@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 
+from seed_renderings import SEEDS, rendered
+
 from giarlint.cli import main
 from giarlint.readers.htmlpage import convert_page
-from seed_renderings import SEEDS, rendered
 
 SEED_000 = "000_074461f2da15a71b.txt"
 

@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import SEED, seed_text
 
 ROWS_2021 = [

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import seed_text
 
 PIPE_ROW = re.compile(r"^(?=[^\n]*\|)(.*)$", re.M)

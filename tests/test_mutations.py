@@ -6,7 +6,6 @@ from __future__ import annotations
 from fnmatch import fnmatch
 
 import pytest
-
 from conftest import SEED, seed_text
 
 ARITHMETIC = {"GIA201", "GIA202", "GIA203", "GIA204"}

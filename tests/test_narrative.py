@@ -6,7 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from giarlint.builtin_rules.narrative import FoldedText, _compiled, load_claims, read_count
+from giarlint.builtin_rules.narrative import (
+    FoldedText,
+    _compiled,
+    load_claims,
+    read_count,
+)
 from giarlint.linter import Linter
 from giarlint.plugins import build_registry
 from giarlint.settings import Settings

@@ -9,9 +9,9 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from giarlint_run import SEED_000, SEEDS, SEEDS_DIR, main, run
 
 from giarlint.snippets import display_width
-from giarlint_run import SEED_000, SEEDS, SEEDS_DIR, main, run
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 CELL = "企业类674件;个人类69535件"  # seed 000, line 16: text in a count cell (GIA205)

@@ -9,7 +9,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import SEED
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import pytest
-
 from giarlint_run import ROOT, SEED_000
 
 GIT_ENV = {

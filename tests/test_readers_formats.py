@@ -8,15 +8,15 @@ import sys
 import types
 
 import pytest
+from seed_renderings import SEEDS, rendered
 
 from giarlint.cli import main
 from giarlint.hookspecs import hookimpl
 from giarlint.linter import Linter
 from giarlint.plugins import build_registry
 from giarlint.readers import ConvertedSource
-from giarlint.readers.worddoc import convert_document
 from giarlint.readers.pdfdoc import convert_pdf
-from seed_renderings import SEEDS, rendered
+from giarlint.readers.worddoc import convert_document
 
 SEED_000 = "000_074461f2da15a71b.txt"
 TEXT_CELL = "企业类674件;个人类69535件"

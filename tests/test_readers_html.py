@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from seed_renderings import SEEDS, html_page, rendered, seed_report
 
 from giarlint.cli import main
 from giarlint.linter import Linter
 from giarlint.plugins import build_registry
 from giarlint.readers.htmlpage import convert_page, decode_page, sniff_charset
 from giarlint.tree import Span
-from seed_renderings import SEEDS, html_page, rendered, seed_report
 
 SEED_000 = "000_074461f2da15a71b.txt"
 

@@ -7,12 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
+from seed_renderings import SEEDS, rendered, seed_paths
 
 from giarlint.cli import main
 from giarlint.linter import Linter
 from giarlint.plugins import build_registry
 from giarlint.tree import Span
-from seed_renderings import SEEDS, rendered, seed_paths
 
 FORMATS = (".html", ".docx", ".pdf")
 CASES = [pytest.param(p.name, s, id=f"{p.name[:3]}{s}") for p in seed_paths() for s in FORMATS]

@@ -6,9 +6,9 @@ import subprocess
 import sys
 import time
 
-from hypothesis import HealthCheck, given, settings, strategies as st
-
 from conftest import seed_text
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 REPORT_ALPHABET = st.sampled_from(list("一二三四五六、（）()|｜\t\n\r 0123456789.总计本年新收予以公开第二十条项行政复议诉讼年月日/-—无"))
 

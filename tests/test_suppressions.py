@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-
 from conftest import seed_text
+
 from giarlint.suppressions import apply, find_suppressions
 
 

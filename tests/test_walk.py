@@ -5,11 +5,11 @@ from __future__ import annotations
 import types
 
 import pytest
+from giarlint_run import SEED_000, main
 
 from giarlint.commands.common import REPORT_SUFFIXES, iter_paths, walked_suffixes
 from giarlint.hookspecs import hookimpl
 from giarlint.plugins import PluginError, build_registry
-from giarlint_run import SEED_000, main
 
 
 def test_builtin_readers_add_their_suffixes():
