@@ -26,6 +26,15 @@ class Report:
     def year(self) -> int | None:
         return self.facts.year
 
+    def cell_values(self):
+        """Every value of tables 二, 三 and 四: (table, row, column, `Value`)."""
+        for name in ("table2", "table3", "table4"):
+            table = self.tables.get(name)
+            if table is not None:
+                for row, columns in table.values.items():
+                    for column, value in columns.items():
+                        yield name, row, column, value
+
     def last_line(self) -> Span:
         """The last non-blank line: where something missing at the end belongs."""
         for number in range(len(self.lines), 0, -1):

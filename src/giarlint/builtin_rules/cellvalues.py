@@ -30,13 +30,8 @@ class CellValues(Rule):
     name = "cell-values"
 
     def check(self, report, context):
-        for name in ("table2", "table3", "table4"):
-            table = report.tables.get(name)
-            if table is None:
-                continue
-            for row, columns in table.values.items():
-                for column, value in columns.items():
-                    yield from self._cell(name, row, column, value)
+        for name, row, column, value in report.cell_values():
+            yield from self._cell(name, row, column, value)
         table2 = report.tables.get("table2")
         if table2 is not None:
             yield from self._amount_headers(table2)

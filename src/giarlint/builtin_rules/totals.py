@@ -41,23 +41,17 @@ class TotalsConsistency(Rule):
             yield from self._table4(table4, templates)
 
     def _unusable_cells(self, report):
-        for name in ("table2", "table3", "table4"):
-            table = report.tables.get(name)
-            if table is None:
+        for name, row, column, value in report.cell_values():
+            if value.kind == TEXT and column_kind(name, row, column) != "change":
+                code = "GIA205"
+            elif value.kind in (BLANK, NOT_APPLICABLE):
+                code = "GIA209"
+            else:
                 continue
-            for row, columns in table.values.items():
-                for column, value in columns.items():
-                    kind = column_kind(name, row, column)
-                    if value.kind == TEXT and kind != "change":
-                        code = "GIA205"
-                    elif value.kind in (BLANK, NOT_APPLICABLE):
-                        code = "GIA209"
-                    else:
-                        continue
-                    row_name, column_name = cell_names(name, row, column)
-                    yield Finding(code, value.cell.span, {
-                        "table": TABLE_TITLES[name], "row": row_name, "column": column_name, "text": value.text,
-                    }, "blank" if value.kind == BLANK else "default")
+            row_name, column_name = cell_names(name, row, column)
+            yield Finding(code, value.cell.span, {
+                "table": TABLE_TITLES[name], "row": row_name, "column": column_name, "text": value.text,
+            }, "blank" if value.kind == BLANK else "default")
 
     def _table3(self, table, templates, format_name):
         ids = templates.table3_identities
