@@ -6,16 +6,15 @@ diagnostics, ``giarlint rule CODE`` and the generated ``docs/rules.md``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from giarlint.data import load_yaml
 from giarlint.resources import data_dir
 
 
-@dataclass(frozen=True)
-class CodeDoc:
+class CodeDoc(NamedTuple):
     code: str
     rule: str
     severity: str  # "E" or "W"
@@ -24,7 +23,7 @@ class CodeDoc:
     explanation: dict
     bad: str
     good: str
-    messages: dict = field(default_factory=dict)  # variant -> {zh, en}
+    messages: dict = {}  # variant -> {zh, en}
 
     def as_dict(self) -> dict:
         return {

@@ -11,11 +11,10 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class EntryPoint:
+class EntryPoint(NamedTuple):
     name: str
     value: str  # "module:attribute" or "module"
     distribution: str

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from giarlint.normalize import fold, fold_width
 from giarlint.tree import Document, Paragraph, Span
@@ -21,8 +22,7 @@ _PUBLICATION_KEYS = ("公开日期", "发布日期", "时间", "发文日期")
 _WRITTEN_KEYS = ("成文日期",)
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
+class Located(NamedTuple):
     """A value read from the text and where it was read."""
 
     value: object

@@ -7,9 +7,9 @@ a plugin can add directories through the ``giarlint_template_dirs`` hook.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from giarlint.data import load_yaml
 from giarlint.normalize import fold
@@ -32,8 +32,7 @@ def strip_ordinal(folded: str) -> tuple[str, bool]:
     return folded[match.end():], True
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
     """One row or column of a template and the words that identify it."""
 
     key: str | None
@@ -74,22 +73,19 @@ def _label(entry: dict) -> Label:
     )
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     item: int
     columns: tuple[Label, ...]
     rows: tuple[Label, ...]
 
 
-@dataclass(frozen=True)
-class Table2Format:
+class Table2Format(NamedTuple):
     name: str
     discriminators: tuple[str, ...]
     blocks: tuple[Block, ...]
 
 
-@dataclass(frozen=True)
-class Templates:
+class Templates(NamedTuple):
     table2: dict[str, Table2Format]
     table2_identities: dict
     table3_columns: tuple[Label, ...]
@@ -99,7 +95,7 @@ class Templates:
     table4_columns: tuple[Label, ...]
     table4_value_count: int
     table4_identities: dict
-    titles: dict[str, tuple[str, str]] = field(default_factory=dict)
+    titles: dict[str, tuple[str, str]] = {}
 
     def table3_row(self, key: str) -> Label | None:
         return next((r for r in self.table3_rows if r.key == key), None)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from functools import lru_cache
+from typing import NamedTuple
 
 from giarlint.builtin_rules.naming import TABLE_TITLES, cell_names
 from giarlint.data import rules_data
@@ -97,14 +98,12 @@ class FoldedText:
         return start, end
 
 
-@dataclass(frozen=True)
-class Pattern:
+class Pattern(NamedTuple):
     regex: str
     after_fact: bool = False  # valid only after another request figure in the same sentence
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):
     """A fact (GIA406) or statement (GIA407) of ``rules/narrative.yaml``."""
 
     key: str
