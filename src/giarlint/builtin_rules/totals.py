@@ -21,6 +21,16 @@ def _numbers(values: list[Value | None]) -> list[float] | None:
     return [v.number for v in values]  # type: ignore[misc]
 
 
+def _wrong_total(cells: dict[str, Value], parts: list[str], total: str) -> tuple[Value, float] | None:
+    """(total cell, sum of the parts) of a row or group whose total is not the sum of its parts;
+    None when it is, or when a cell is missing or not a number (then the check is skipped)."""
+    numbers = _numbers([cells.get(key) for key in parts])
+    total_value = cells.get(total)
+    if numbers is None or total_value is None or total_value.kind != NUMBER or sum(numbers) == total_value.number:
+        return None
+    return total_value, sum(numbers)
+
+
 @lru_cache(maxsize=16)
 def _result_rows(rows, patterns: tuple[str, ...], format_name: str | None) -> list[str]:
     """The keys of the handling-result rows of table 三 in a format (memoised per template)."""
@@ -58,13 +68,11 @@ class TotalsConsistency(Rule):
         columns = [c.key for c in templates.table3_columns]
         row_total = ids["row_total"]
         for row, cells in table.values.items():
-            parts = _numbers([cells.get(c) for c in row_total["parts"]])
-            total = cells.get(row_total["total"])
-            if parts is None or total is None or total.kind != NUMBER:
-                continue
-            if sum(parts) != total.number:
+            wrong = _wrong_total(cells, row_total["parts"], row_total["total"])
+            if wrong is not None:
+                total, parts = wrong
                 row_name, _ = cell_names("table3", row, "total")
-                yield Finding("GIA201", total.cell.span, {"row": row_name, "total": total.number, "parts": sum(parts)})
+                yield Finding("GIA201", total.cell.span, {"row": row_name, "total": total.number, "parts": parts})
         balance = ids["balance"]
         results = ids["results"]
         # every result row the form has: one that could not be read makes the sum unknown
@@ -87,13 +95,11 @@ class TotalsConsistency(Rule):
     def _table4(self, table, templates):
         identity = templates.table4_identities["group_total"]
         for group, cells in table.values.items():
-            parts = _numbers([cells.get(c) for c in identity["parts"]])
-            total = cells.get(identity["total"])
-            if parts is None or total is None or total.kind != NUMBER:
-                continue
-            if sum(parts) != total.number:
+            wrong = _wrong_total(cells, identity["parts"], identity["total"])
+            if wrong is not None:
+                total, parts = wrong
                 group_name, _ = cell_names("table4", group, "total")
-                yield Finding("GIA204", total.cell.span, {"group": group_name, "total": total.number, "parts": sum(parts)})
+                yield Finding("GIA204", total.cell.span, {"group": group_name, "total": total.number, "parts": parts})
 
 
 @hookimpl

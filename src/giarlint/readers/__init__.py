@@ -10,6 +10,7 @@ converted text map back either to the original text (web pages: line and column 
 from __future__ import annotations
 
 import bisect
+import importlib
 import os
 import re
 from dataclasses import dataclass
@@ -36,6 +37,27 @@ def missing_library(kind: str, library: str, extra: str) -> ReaderError:
 
 def suffix_of(path: str) -> str:
     return os.path.splitext(path)[1].lower()
+
+
+def lazy_reader(suffixes: tuple[str, ...], module: str, function: str, takes_encoding: bool = False):
+    """The two hook implementations of a built-in reader plugin: its suffixes, and a
+    `giarlint_read_source` that imports the converter (`module.function`) only when a file of
+    its kind is read, so that start-up stays light. Assign them to the hook names in the
+    plugin module."""
+    from giarlint.hookspecs import hookimpl
+
+    @hookimpl
+    def giarlint_source_suffixes():
+        return list(suffixes)
+
+    @hookimpl
+    def giarlint_read_source(path: str, data: bytes, encoding: str | None):
+        if suffix_of(path) not in suffixes:
+            return None
+        convert = getattr(importlib.import_module(module), function)
+        return convert(data, encoding) if takes_encoding else convert(data)
+
+    return giarlint_source_suffixes, giarlint_read_source
 
 
 def line_starts(text: str) -> list[int]:
