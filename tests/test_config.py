@@ -184,7 +184,7 @@ class _Recorder(Rule):
 def _registry_with_recorder():
     base = build_registry(load_plugins=False)
     rule = _Recorder()
-    return Registry(base.manager, [rule], {**base.docs, **rule.catalogue()}, {rule.name: "test"})
+    return Registry(base.manager, [rule], {**base.docs, **rule.catalogue()}, {rule.name: "test"}, [], [])
 
 
 def test_rule_options_reach_the_rule_and_unknown_options_fail(tmp_path):

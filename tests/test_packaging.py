@@ -53,5 +53,5 @@ def test_editable_install_finds_repository_data():
     """The suite runs against an editable install (README): data comes from the checkout."""
     from giarlint.resources import data_dir
 
-    assert data_dir("grammar") == ROOT / "grammar"
-    assert data_dir("rules") == ROOT / "rules"
+    assert Path(data_dir("grammar")) == ROOT / "grammar"
+    assert Path(data_dir("rules")) == ROOT / "rules"

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 
+from giarlint import patterns
 from giarlint.data import rules_data
 from giarlint.normalize import fold
 from giarlint.parser import Line, ParseResult, parse_lines
 from giarlint.tree import Cell, Document, Heading, Paragraph, Row, Section, Span, Table
 
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})\s*([、．.，,])\s*(.*)$", re.S)
-_NUMERIC = re.compile(r"^[\s0-9０-９.,，．+\-－%／/—]*$")
+_HEADING = patterns.compile(r"^([一二三四五六七八九十]{1,3})\s*([、．.，,])\s*(.*)$", re.S)
+_NUMERIC = patterns.compile(r"^[\s0-9０-９.,，．+\-－%／/—]*$")
 
 
 def chinese_numeral(text: str) -> int:

@@ -6,8 +6,8 @@ diagnostics, ``giarlint rule CODE`` and the generated ``docs/rules.md``.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
 from giarlint.data import load_yaml
@@ -52,8 +52,8 @@ def _doc(rule: str, code: str, entry: dict) -> CodeDoc:
     )
 
 
-def load_catalogue_file(path: Path) -> dict[str, CodeDoc]:
-    """Parse one catalogue file: ``rule: name`` and ``codes: {CODE: {...}}``."""
+def load_catalogue_file(path) -> dict[str, CodeDoc]:
+    """Parse one catalogue file (str or Path): ``rule: name`` and ``codes: {CODE: {...}}``."""
     raw = load_yaml(path)
     rule = raw["rule"]
     return {code: _doc(rule, code, entry) for code, entry in raw["codes"].items()}
@@ -61,4 +61,4 @@ def load_catalogue_file(path: Path) -> dict[str, CodeDoc]:
 
 @lru_cache(maxsize=None)
 def builtin_catalogue(rule: str) -> dict[str, CodeDoc]:
-    return load_catalogue_file(data_dir("rules") / "catalogue" / f"{rule}.yaml")
+    return load_catalogue_file(os.path.join(data_dir("rules"), "catalogue", f"{rule}.yaml"))

@@ -12,7 +12,6 @@ from __future__ import annotations
 import codecs
 import os
 import sys
-from dataclasses import replace
 from typing import Any
 
 from giarlint.settings import Settings
@@ -197,8 +196,8 @@ class SettingsResolver:
             if table is None:
                 raise ConfigError(f"{config}: no [tool.giarlint] table")
             values = self.validator.file_values(table, config)
-            settings = replace(settings, root=os.path.dirname(config), config_path=config, **values)
+            settings = settings._replace(root=os.path.dirname(config), config_path=config, **values)
         given = {k: v for k, v in self.overrides.items() if v is not None}
         if "extend_select" in given:
             given["extend_select"] = settings.extend_select + tuple(given["extend_select"])
-        return replace(settings, **given)
+        return settings._replace(**given)

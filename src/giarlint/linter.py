@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from giarlint.catalogue import CodeDoc, builtin_catalogue
 from giarlint.diagnostics import Diagnostic
@@ -37,8 +37,7 @@ _TABLE_NAMES = {
 }
 
 
-@dataclass
-class ReportSummaries:
+class ReportSummaries(NamedTuple):
     """What the report-set rules need of one report: rule name -> that rule's `summarize` answer."""
 
     path: str
@@ -265,7 +264,7 @@ class Linter:
     def _diagnostics(self, path: str, found, report: Report | None = None) -> list[Diagnostic]:
         out = []
         for item in found:
-            rule_name, finding = item if isinstance(item, tuple) else (ENGINE, item)
+            rule_name, finding = (ENGINE, item) if isinstance(item, Finding) else item
             if not self._selected(finding.code, path):
                 continue
             doc = self.docs.get(finding.code)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 LANGUAGES = ("zh", "en")
 
 
-@dataclass(frozen=True, slots=True)
-class Localized:
+class Localized(NamedTuple):
     """An argument whose wording depends on the language, e.g. a row name."""
 
     zh: str

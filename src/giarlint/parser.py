@@ -6,22 +6,22 @@ The grammar yields a preamble and sections of lines; this module turns its token
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+import os
 from functools import lru_cache
+from typing import NamedTuple
 
 from lark import Lark, Token, Transformer
 
+from giarlint import patterns
 from giarlint.resources import data_dir
 from giarlint.tree import Cell, Span
 
-_SEPARATOR = re.compile(r"[|｜\t]")
-_MARKDOWN_RULE = re.compile(r"^:?-+:?$")  # a cell of a |---| line; one - is enough after a leading |
-_LONG_RULE = re.compile(r"^:?-{3,}:?$")  # without the leading |, only --- (a lone - is a value)
+_SEPARATOR = patterns.compile(r"[|｜\t]")
+_MARKDOWN_RULE = patterns.compile(r"^:?-+:?$")  # a cell of a |---| line; one - is enough after a leading |
+_LONG_RULE = patterns.compile(r"^:?-{3,}:?$")  # without the leading |, only --- (a lone - is a value)
 
 
-@dataclass(slots=True)
-class Line:
+class Line(NamedTuple):
     """One non-blank line: `kind` is heading, subheading, metadata, paragraph or row."""
 
     kind: str
@@ -30,14 +30,12 @@ class Line:
     cells: list[Cell] | None = None
 
 
-@dataclass(slots=True)
-class ParsedSection:
+class ParsedSection(NamedTuple):
     heading: Line
     lines: list[Line]
 
 
-@dataclass(slots=True)
-class ParseResult:
+class ParseResult(NamedTuple):
     preamble: list[Line]
     sections: list[ParsedSection]
 
@@ -126,9 +124,10 @@ def _flatten(children) -> list[Line]:
 
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
-    grammar = data_dir("grammar") / "report.lark"
+    with open(os.path.join(data_dir("grammar"), "report.lark"), encoding="utf-8") as handle:
+        grammar = handle.read()
     return Lark(
-        grammar.read_text(encoding="utf-8"),
+        grammar,
         parser="lalr",
         lexer="basic",
         maybe_placeholders=False,

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pluggy
 
-from giarlint import hookspecs
+from giarlint import hookspecs, patterns
 from giarlint.catalogue import CodeDoc
 from giarlint.entrypoints import entry_points
 from giarlint.rule import ReportSetRule, Rule
@@ -21,7 +20,7 @@ from giarlint.rule import ReportSetRule, Rule
 ENTRY_POINT_GROUP = "giarlint"
 DISABLE_AUTOLOAD_ENV = "GIARLINT_DISABLE_PLUGIN_AUTOLOAD"
 BUILTIN_PREFIX = "GIA"
-CODE_PATTERN = re.compile(r"^[A-Z]{1,3}[0-9]{0,3}$")
+CODE_PATTERN = patterns.compile(r"^[A-Z]{1,3}[0-9]{0,3}$")
 
 BUILTIN_PLUGINS = (
     "giarlint.builtin_rules.totals",
@@ -49,24 +48,22 @@ class PluginError(Exception):
     """A plugin could not be loaded or clashes with another; the message names it."""
 
 
-@dataclass
-class PluginInfo:
+class PluginInfo(NamedTuple):
     name: str
     version: str
     builtin: bool
     distribution: str = ""  # the installed package that provides the entry point
 
 
-@dataclass
-class Registry:
+class Registry(NamedTuple):
     """The rules of a run and the documentation of every code they may report."""
 
     manager: pluggy.PluginManager
     rules: list[Rule]
     docs: dict[str, CodeDoc]
     rule_plugin: dict[str, str]  # rule name -> plugin name
-    plugins: list[PluginInfo] = field(default_factory=list)
-    set_rules: list[ReportSetRule] = field(default_factory=list)  # rules over several reports
+    plugins: list[PluginInfo]
+    set_rules: list[ReportSetRule]  # rules over several reports
 
 
 def _load_entry_points(manager: pluggy.PluginManager, plugins: list[PluginInfo]) -> None:
@@ -108,7 +105,7 @@ def build_registry(load_plugins: bool = True, extra_plugins: tuple[str, ...] = (
 
 
 def _collect(manager: pluggy.PluginManager, plugins: list[PluginInfo]) -> Registry:
-    registry = Registry(manager, [], {}, {}, plugins)
+    registry = Registry(manager, [], {}, {}, plugins, [])
     code_owner: dict[str, str] = {}
     hooks = ((manager.hook.giarlint_rules, "check", registry.rules),
              (manager.hook.giarlint_report_set_rules, "check_set", registry.set_rules))

@@ -6,16 +6,16 @@ repository root, two levels above this package.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
-from pathlib import Path
 
-_PACKAGE_DIR = Path(__file__).resolve().parent
+_PACKAGE_DIR = os.path.dirname(os.path.realpath(__file__))  # os.path: pathlib costs start-up time
 
 
 @lru_cache(maxsize=None)
-def data_dir(name: str) -> Path:
+def data_dir(name: str) -> str:
     """Return the directory holding the shipped `name` data (``grammar`` or ``rules``)."""
-    for candidate in (_PACKAGE_DIR / "_data" / name, _PACKAGE_DIR.parent.parent / name):
-        if candidate.is_dir():
+    for candidate in (os.path.join(_PACKAGE_DIR, "_data", name), os.path.join(os.path.dirname(os.path.dirname(_PACKAGE_DIR)), name)):
+        if os.path.isdir(candidate):
             return candidate
     raise FileNotFoundError(f"giarlint data directory {name!r} is missing from the installation")

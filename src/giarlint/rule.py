@@ -2,30 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import ClassVar, Iterable, Iterator
+from typing import ClassVar, Iterable, Iterator, NamedTuple
 
 from giarlint.catalogue import CodeDoc, builtin_catalogue
 from giarlint.tree import Span
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """What a rule reports: the engine adds path, severity and the rendered message."""
 
     code: str
     span: Span
-    args: dict = field(default_factory=dict)
+    args: dict = {}
     variant: str = "default"  # which of the code's messages to use
     path: str | None = None  # report-set rules: the report the span points into
 
 
-@dataclass(frozen=True)
-class RuleContext:
+class RuleContext(NamedTuple):
     """Settings a rule may read: the message language and its own options."""
 
     lang: str = "zh"
-    options: dict = field(default_factory=dict)
+    options: dict = {}
     selected: frozenset[str] | None = None  # the rule's codes that will be reported; None: all
 
     def option(self, name: str, default=None):

@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass
-class Settings:
+class Settings(NamedTuple):
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    per_file_ignores: dict[str, tuple[str, ...]] = {}
     lang: str = "zh"
     encoding: str | None = None
     format_version: str | None = None
-    rule_options: dict[str, dict] = field(default_factory=dict)
+    rule_options: dict[str, dict] = {}
     exclude: tuple[str, ...] = ()
     root: str | None = None  # directory of the configuration file; globs are relative to it
     config_path: str | None = None  # the file these settings came from, for messages

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import codecs
-import re
 from typing import NamedTuple
+
+from giarlint import patterns
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -60,7 +61,7 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     raise DecodeError(tried, "the bytes are neither UTF-8 nor GB18030")
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROL = patterns.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def _looks_binary(text: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from giarlint.lazyre import lazy
+from giarlint.patterns import lazy
 from giarlint.tree import Span
 
 DIRECTIVE = lazy(r"<!--[ \t]*giarlint:[ \t]*(?P<action>disable|enable)[ \t]*(?:=[ \t]*(?P<codes>[A-Za-z0-9, \t]*?))?[ \t]*-->")

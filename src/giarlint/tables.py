@@ -7,9 +7,10 @@ be read with certainty becomes a `Problem`, never a guess.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from giarlint import patterns
 from giarlint.assemble import chinese_numeral
 from giarlint.cellstream import AmbiguousRow, CellStream
 from giarlint.normalize import fold, has_cjk
@@ -17,17 +18,16 @@ from giarlint.templates import Label, Templates, format_for_year, strip_ordinal
 from giarlint.tree import Cell, Document, Span, Table
 from giarlint.values import Value, is_value_like, read_value
 
-_CAPTION = re.compile(r"第二十条第?\(?([一二三四五六七八九十]+)\)?项?")
+_CAPTION = patterns.compile(r"第二十条第?\(?([一二三四五六七八九十]+)\)?项?")
 TABLE_KEYS = ("table2", "table3", "table4")
 
 
-@dataclass(slots=True)
-class Problem:
+class Problem(NamedTuple):
     """Why (part of) a table could not be read. `reason` names a message in the catalogue."""
 
     reason: str
     span: Span
-    args: dict = field(default_factory=dict)
+    args: dict = {}
 
 
 @dataclass(slots=True)

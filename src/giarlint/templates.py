@@ -6,16 +6,16 @@ a plugin can add directories through the ``giarlint_template_dirs`` hook.
 
 from __future__ import annotations
 
-import re
+import os
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
+from giarlint import patterns
 from giarlint.data import load_yaml
 from giarlint.normalize import fold
 from giarlint.resources import data_dir
 
-_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|\d+[.、．](?!\d))")
+_ORDINAL = patterns.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|\d+[.、．](?!\d))")
 
 
 def format_for_year(year: int) -> str:
@@ -104,14 +104,18 @@ class Templates(NamedTuple):
         return next((c for c in self.table3_columns if c.key == key), None)
 
 
-def _load(directory: Path) -> dict[str, dict]:
-    return {path.stem: load_yaml(path) for path in sorted(directory.glob("*.yaml"))}
+def _load(directory) -> dict[str, dict]:
+    """Every ``*.yaml`` file of `directory` (str or Path), by name without the suffix."""
+    if not os.path.isdir(directory):
+        return {}
+    names = sorted(name for name in os.listdir(directory) if name.endswith(".yaml"))
+    return {name[: -len(".yaml")]: load_yaml(os.path.join(directory, name)) for name in names}
 
 
 @lru_cache(maxsize=None)
-def load_templates(extra_dirs: tuple[Path, ...] = ()) -> Templates:
+def load_templates(extra_dirs: tuple = ()) -> Templates:
     """Built-in templates, with files of the same name in `extra_dirs` taking precedence."""
-    raw = _load(data_dir("rules") / "tables")
+    raw = _load(os.path.join(data_dir("rules"), "tables"))
     for directory in extra_dirs:
         raw.update(_load(directory))
     t2, t3, t4 = raw["table2"], raw["table3"], raw["table4"]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
+from giarlint import patterns
 from giarlint.normalize import fold_width
 from giarlint.tree import Cell
 
@@ -15,11 +15,10 @@ NOT_APPLICABLE = "na"
 TEXT = "text"
 
 _NA_MARKS = frozenset({"/", "-", "—", "--", "——", "－", "–", "无", "無", "\\"})
-_NUMBER = re.compile(r"^[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$")
+_NUMBER = patterns.compile(r"^[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$")
 
 
-@dataclass(slots=True)
-class Value:
+class Value(NamedTuple):
     """A cell read as a value. `number` is set only for kind ``number``."""
 
     kind: str

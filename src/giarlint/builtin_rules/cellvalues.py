@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from giarlint.builtin_rules.naming import TABLE_TITLES, cell_names, column_kind
 from giarlint.hookspecs import hookimpl
-from giarlint.lazyre import lazy
 from giarlint.normalize import fold, fold_width
+from giarlint.patterns import lazy
 from giarlint.rule import Finding, Rule
 from giarlint.templates import load_templates
 from giarlint.values import NUMBER, TEXT

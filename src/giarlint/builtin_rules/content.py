@@ -11,9 +11,9 @@ from giarlint.builtin_rules.locate import (
 )
 from giarlint.data import rules_data
 from giarlint.hookspecs import hookimpl
-from giarlint.lazyre import lazy
 from giarlint.messages import Localized
 from giarlint.normalize import fold
+from giarlint.patterns import lazy
 from giarlint.rule import Finding, Rule
 from giarlint.values import NUMBER
 

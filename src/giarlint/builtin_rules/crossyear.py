@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import zlib
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from giarlint.builtin_rules.naming import cell_names
 from giarlint.hookspecs import hookimpl
-from giarlint.lazyre import lazy
 from giarlint.normalize import fold
+from giarlint.patterns import lazy
 from giarlint.rule import Finding, ReportSetRule
 from giarlint.tree import Span
 from giarlint.values import NUMBER
@@ -27,16 +27,14 @@ _DIGITS = lazy(r"\d+(?:\.\d+)?")
 STOCK_ROWS = ("regulations", "normative_documents")
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
+class Number(NamedTuple):
     """A number of a table cell and where the cell is."""
 
     value: int | float
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(NamedTuple):
     """What the rule needs of one report: a few table numbers and a fingerprint of the prose,
     small enough to send back from a worker process instead of the report."""
 

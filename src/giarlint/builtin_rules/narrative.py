@@ -10,11 +10,11 @@ of the original text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from fnmatch import fnmatch
 from functools import lru_cache
 from typing import NamedTuple
 
+from giarlint import patterns
 from giarlint.builtin_rules.naming import TABLE_TITLES, cell_names
 from giarlint.data import rules_data
 from giarlint.hookspecs import hookimpl
@@ -28,10 +28,10 @@ from giarlint.values import NUMBER
 # `read_count` turns away a mixture such as "2十".
 _COUNT = r"(?P<n>[\d零〇一二两三四五六七八九十百千万]+)"
 _NEVER = r"(?!x)x"
-_WHITESPACE = re.compile(r"\s")
+_WHITESPACE = patterns.compile(r"\s")
 _SENTENCE_END = "。!?"
 _CLAUSE_END = ",;:。!?"
-_YEAR_IN_TEXT = re.compile(r"((?:19|20)\d\d)年")
+_YEAR_IN_TEXT = patterns.compile(r"((?:19|20)\d\d)年")
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
@@ -120,14 +120,14 @@ class Claim(NamedTuple):
 
 def _claim(entry: dict) -> Claim:
     column = entry["column"]
-    patterns = tuple(Pattern(p) if isinstance(p, str) else Pattern(p["regex"], bool(p.get("after_fact"))) for p in entry["patterns"])
+    claim_patterns = tuple(Pattern(p) if isinstance(p, str) else Pattern(p["regex"], bool(p.get("after_fact"))) for p in entry["patterns"])
     return Claim(
         key=entry["key"],
         name=Localized(entry["name"]["zh"], entry["name"]["en"]),
         table=entry["table"],
         rows=tuple(entry["rows"]),
         columns=(column,) if isinstance(column, str) else tuple(column),
-        patterns=patterns,
+        patterns=claim_patterns,
         context=tuple(entry.get("context", ())),
         skip_clause_words=tuple(entry.get("skip_clause_words", ())),
         skip_sentence_words=tuple(entry.get("skip_sentence_words", ())),
@@ -156,7 +156,7 @@ def _all_keywords() -> frozenset[str]:
 def _compiled(regex: str, year: int | None) -> re.Pattern:
     this_year = str(year) if year else _NEVER
     previous = str(year - 1) if year else _NEVER
-    return re.compile(regex.replace("<N>", _COUNT).replace("<YEAR>", this_year).replace("<PREV_YEAR>", previous))
+    return patterns.compile(regex.replace("<N>", _COUNT).replace("<YEAR>", this_year).replace("<PREV_YEAR>", previous))
 
 
 @lru_cache(maxsize=256)
@@ -182,8 +182,7 @@ def table_figure(report, claim: Claim, column: str | None = None) -> int | float
     return sum(v.number for v in values)  # type: ignore[misc]
 
 
-@dataclass
-class _Match:
+class _Match(NamedTuple):
     claim: Claim
     pattern: Pattern
     match: re.Match

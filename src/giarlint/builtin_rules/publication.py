@@ -11,8 +11,8 @@ import datetime as dt
 
 from giarlint.facts import Located, parse_date
 from giarlint.hookspecs import hookimpl
-from giarlint.lazyre import lazy
 from giarlint.normalize import fold_width
+from giarlint.patterns import lazy
 from giarlint.rule import Finding, Rule
 from giarlint.tree import Span
 

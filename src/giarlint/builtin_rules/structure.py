@@ -9,8 +9,8 @@ from giarlint.builtin_rules.locate import first_line, sections_by_number
 from giarlint.builtin_rules.naming import TABLE_TITLES
 from giarlint.data import rules_data
 from giarlint.hookspecs import hookimpl
-from giarlint.lazyre import lazy
 from giarlint.normalize import fold, fold_width
+from giarlint.patterns import lazy
 from giarlint.rule import Finding, Rule
 from giarlint.tables import expected_table3_rows
 from giarlint.templates import format_for_year, load_templates

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from giarlint.builtin_rules.locate import matching_text, paragraph_span
 from giarlint.hookspecs import hookimpl
-from giarlint.lazyre import lazy
+from giarlint.patterns import lazy
 from giarlint.rule import Finding, Rule
 
 # The body year overrides the title only when it clearly dominates: the body is an estimate.

@@ -14,8 +14,6 @@ from giarlint.commands.common import (
     read_bytes,
 )
 
-NAME = "check"
-HELP = "check reports and print diagnostics"
 FORMAT_ENV = "GIARLINT_OUTPUT_FORMAT"
 TEXT_FORMATS = ("concise", "full")  # formats after which statistics may go to standard output
 

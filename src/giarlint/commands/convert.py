@@ -12,9 +12,6 @@ import sys
 
 from giarlint.commands.common import Session, UsageError, add_input_arguments, load_text
 
-NAME = "convert"
-HELP = "write the text (Markdown) form of web pages, Word and PDF reports"
-
 
 def add_arguments(parser) -> None:
     parser.add_argument("paths", nargs="+", help="files ('-' reads standard input; name it with --stdin-filename)")

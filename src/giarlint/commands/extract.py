@@ -7,9 +7,6 @@ import sys
 
 from giarlint.commands.common import Session, add_input_arguments, load_report
 
-NAME = "extract"
-HELP = "print the numbers of every table as data"
-
 
 def add_arguments(parser) -> None:
     parser.add_argument("paths", nargs="+", help="files or directories ('-' reads standard input)")

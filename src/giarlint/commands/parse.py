@@ -6,9 +6,6 @@ import sys
 
 from giarlint.commands.common import Session, add_input_arguments, load_report
 
-NAME = "parse"
-HELP = "print the parsed tree of one report"
-
 
 def add_arguments(parser) -> None:
     parser.add_argument("path")

@@ -7,9 +7,6 @@ import sys
 from giarlint import __version__
 from giarlint.plugins import build_registry
 
-NAME = "plugins"
-HELP = "list the built-in and installed plugins with their rules and output formats"
-
 
 def add_arguments(parser) -> None:
     parser.add_argument("--no-plugins", action="store_true", help="list the built-in plugins only")

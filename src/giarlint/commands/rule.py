@@ -7,8 +7,6 @@ import sys
 
 from giarlint.commands.common import UsageError
 
-NAME = "rule"
-HELP = "explain a code (or, with --all, print the whole catalogue)"
 FORMATS = ("text", "json", "markdown")
 
 
