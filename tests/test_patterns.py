@@ -91,3 +91,11 @@ def test_lazy_patterns_compile_on_first_use(cache_dir):
     assert pattern._compiled is None
     assert pattern.search("共3件").group(1) == "3"
     assert pattern._compiled is not None
+
+
+def test_the_grammar_terminals_compile_through_the_cache():
+    from giarlint.parser import _CachedRegexModule, _parser
+
+    lexer = _parser().parser.lexer  # the fallback to Lark's plain lexer would show here
+    assert lexer.re is _CachedRegexModule
+    assert _CachedRegexModule.match(r"[一二]、", "一、总体情况").group(0) == "一、"

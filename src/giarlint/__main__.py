@@ -1,3 +1,3 @@
-from giarlint.cli import main
+from giarlint.cli import console
 
-raise SystemExit(main())
+console()

@@ -7,10 +7,12 @@ The grammar yields a preamble and sections of lines; this module turns its token
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
 from lark import Lark, Token, Transformer
+from lark.lexer import BasicLexer
 
 from giarlint import patterns
 from giarlint.resources import data_dir
@@ -122,18 +124,42 @@ def _flatten(children) -> list[Line]:
     return out
 
 
+class _CachedRegexModule:
+    """What Lark's lexer uses of the `re` module, compiling through `giarlint.patterns`."""
+
+    error = re.error
+    compile = staticmethod(patterns.compile)
+
+    @staticmethod
+    def match(pattern: str, string: str, flags: int = 0):
+        return patterns.compile(pattern, flags).match(string)
+
+
+class _Lexer(BasicLexer):
+    """Lark's basic lexer, its terminals compiled through giarlint's cache of regular-expression
+    programs: compiling them (each alone, then all as one) was most of a cold first parse."""
+
+    __future_interface__ = 2  # Lark's current lexer interface: use the class as it is
+
+    def __init__(self, conf, comparator=None):
+        conf.re_module = _CachedRegexModule
+        super().__init__(conf, comparator)
+
+
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
     with open(os.path.join(data_dir("grammar"), "report.lark"), encoding="utf-8") as handle:
         grammar = handle.read()
-    return Lark(
-        grammar,
-        parser="lalr",
-        lexer="basic",
-        maybe_placeholders=False,
-        transformer=_ToLines(),
-        cache=True,
-    )
+    try:
+        parser = _lark(grammar, _Lexer)
+        parser.parse("\n")  # builds the scanner now: a Lark whose lexer differs fails here, not later
+        return parser
+    except Exception:  # pragma: no cover - a Lark release with other lexer internals
+        return _lark(grammar, "basic")
+
+
+def _lark(grammar: str, lexer) -> Lark:
+    return Lark(grammar, parser="lalr", lexer=lexer, maybe_placeholders=False, transformer=_ToLines(), cache=True)
 
 
 def parse_lines(text: str) -> ParseResult:

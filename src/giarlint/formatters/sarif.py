@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 
 from giarlint.formatters import summary
 from giarlint.formatters.data import fingerprints
@@ -37,6 +36,8 @@ def _rule(doc, lang: str) -> dict:
 
 def _uri(path: str) -> str:
     if os.path.isabs(path):
+        from pathlib import Path  # only SARIF output needs it
+
         return Path(path).as_uri()
     from urllib.parse import quote  # only SARIF output needs it
 
