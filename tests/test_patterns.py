@@ -60,7 +60,7 @@ def test_a_damaged_cache_file_or_entry_falls_back_to_re(cache_dir, monkeypatch):
     _new_process(monkeypatch)
     path = next(cache_dir.glob("regex-*.json"))
     stored = json.loads(path.read_text(encoding="utf-8"))
-    stored[f"{flags}:{source}"][1] = [0, 1, 2]  # opcodes the matcher refuses
+    stored[f"{flags}:{source}"][1] = (b"\x00" * 12).hex()  # opcodes the matcher refuses
     path.write_text(json.dumps(stored), encoding="utf-8")
     _same(patterns.compile(source, flags), re.compile(source, flags))
     path.write_bytes(b"\x00not json")

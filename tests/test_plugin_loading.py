@@ -95,3 +95,27 @@ def test_a_plugin_may_not_take_a_builtin_output_format(tmp_path):
     module.write_text(module.read_text(encoding="utf-8").replace('"count"', '"sarif"'), encoding="utf-8")
     process = run("check", "--isolated", SEED_000, autoload=True, env={"PYTHONPATH": str(path)})
     assert process.returncode == 2 and "output format 'sarif' is already provided by" in process.stderr
+
+
+def test_module_hooks_are_found_by_marker_not_by_inspecting_every_name():
+    """The quick registration (plugins.PluginManager) still finds a hook under another name
+    (pluggy's specname), and passes over other names without touching them."""
+    import types
+
+    from giarlint.hookspecs import hookimpl
+    from giarlint.patterns import lazy
+    from giarlint.plugins import PluginManager, build_registry
+
+    module = types.ModuleType("giarlint_test_hooks")
+    module.PATTERN = lazy(r"[一二三]")  # any attribute access would compile it
+
+    @hookimpl(specname="giarlint_formatters")
+    def formats():
+        return {"none": lambda diagnostics, context: ""}
+
+    module.formats = formats
+    manager = build_registry(load_plugins=False).manager
+    assert isinstance(manager, PluginManager)
+    manager.register(module, name="giarlint_test_hooks")
+    assert "giarlint_test_hooks" in [impl.plugin_name for impl in manager.hook.giarlint_formatters.get_hookimpls()]
+    assert module.PATTERN._compiled is None

@@ -62,7 +62,7 @@ class Linter:
         self.docs: dict[str, CodeDoc] = dict(builtin_catalogue(ENGINE))
         self.docs.update(registry.docs)
         dirs = tuple(d for group in registry.manager.hook.giarlint_template_dirs() for d in (group or ()))
-        self.templates = load_templates(tuple(dirs))
+        self.templates = load_templates(dirs) if dirs else load_templates()  # one cache entry for the built-ins
         self.converted: dict[str, ConvertedSource] = {}  # path -> what a reader made of it
 
     # -- entry points -------------------------------------------------------------------

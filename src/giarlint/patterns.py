@@ -17,6 +17,7 @@ import json
 import os
 import re
 import sys
+from array import array
 
 from giarlint.data import cache_dir
 
@@ -31,6 +32,8 @@ try:
         import sre_compile as _compiler
         import sre_parse as _parser
     _CACHE_NAME = f"regex-{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}.json"
+    if array("I").itemsize != _sre.CODESIZE:  # pragma: no cover - opcodes kept as 4-byte words
+        _CACHE_NAME = None
 except (ImportError, AttributeError):  # pragma: no cover - not CPython
     _CACHE_NAME = None
 
@@ -85,15 +88,17 @@ _CACHE = _ProgramCache()
 
 
 def _program(source: str, flags: int) -> list:
-    """What `re.compile` hands the C matcher: flags, opcodes, group count, names of groups."""
+    """What `re.compile` hands the C matcher: flags, opcodes (in hexadecimal: a string loads
+    from JSON far faster than a list of numbers), group count, names of groups."""
     parsed = _parser.parse(source, flags)
     code = _compiler._code(parsed, flags)
     state = parsed.state
-    return [flags | state.flags, list(code), state.groups - 1, dict(state.groupdict)]
+    return [flags | state.flags, array("I", code).tobytes().hex(), state.groups - 1, dict(state.groupdict)]
 
 
 def _from_program(source: str, program: list) -> re.Pattern:
-    flags, code, groups, groupindex = program
+    flags, opcodes, groups, groupindex = program
+    code = array("I", bytes.fromhex(opcodes)).tolist()
     indexgroup = [None] * (groups + 1)
     for name, index in groupindex.items():
         indexgroup[index] = name
