@@ -8,7 +8,6 @@ runs the report-set rules over the summaries of a whole run.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from typing import Iterable, NamedTuple
 
 from giarlint.catalogue import CodeDoc, builtin_catalogue
@@ -44,8 +43,7 @@ class ReportSummaries(NamedTuple):
     by_rule: dict[str, object]
 
 
-@dataclass
-class FileResult:
+class FileResult(NamedTuple):
     """The diagnostics of one file and its report (None when it could not be read or is not a
     report); after `Linter.summarize`, the summaries of the report instead of the report."""
 
@@ -86,8 +84,7 @@ class Linter:
         if converted is not None:
             self.converted[path] = converted  # report-set findings on it are relocated too
             result = self.check_text(path, converted.text)
-            result.diagnostics = self.relocate(converted, result.diagnostics)
-            return result
+            return result._replace(diagnostics=self.relocate(converted, result.diagnostics))
         try:
             decoded = decode(data, self.settings.encoding)
         except DecodeError as exc:
@@ -115,12 +112,11 @@ class Linter:
         """Swap the result's report for the summaries of the selected report-set rules (none when
         no such rule is selected): all a worker process need send back of it."""
         rules = self._wanted_set_rules()
-        if result.report is not None and rules:
-            result.summaries, failures = self._summaries(result.report, rules)
-            if failures:
-                result.diagnostics = sorted(result.diagnostics + failures)
-        result.report = None
-        return result
+        if result.report is None or not rules:
+            return result._replace(report=None)
+        summaries, failures = self._summaries(result.report, rules)
+        diagnostics = sorted(result.diagnostics + failures) if failures else result.diagnostics
+        return FileResult(diagnostics, None, summaries)
 
     def lint_set(self, reports: list[Report]) -> list[Diagnostic]:
         """`lint_summaries` of reports built in this process (e.g. by the rule-case harness)."""

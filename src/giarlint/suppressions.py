@@ -11,7 +11,7 @@ comment line inside a table must not split the table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from giarlint.patterns import lazy
 from giarlint.tree import Span
@@ -20,13 +20,15 @@ DIRECTIVE = lazy(r"<!--[ \t]*giarlint:[ \t]*(?P<action>disable|enable)[ \t]*(?:=
 ALL = ""  # the prefix every code starts with
 
 
-@dataclass
-class Suppression:
+class Suppression(NamedTuple):
+    """One disable comment and the region it covers; `end_lines` and `used` fill in as the
+    text is read and the diagnostics are matched."""
+
     codes: tuple[str, ...]
     span: Span  # the disable comment
     start_line: int
-    end_lines: dict[str, int] = field(default_factory=dict)  # code -> line of its enable; absent: to the end
-    used: set[str] = field(default_factory=set)
+    end_lines: dict[str, int]  # code -> line of its enable; absent: to the end
+    used: set[str]
 
     def matching(self, code: str, line: int) -> str | None:
         """The code of this region that hides `code` on `line`, if any."""
@@ -55,7 +57,7 @@ def find_suppressions(text: str) -> list[Suppression]:
             codes = _codes(match.group("codes"))
             if match.group("action") == "disable":
                 span = Span(number, match.start() + 1, number, match.end() + 1)
-                regions.append(Suppression(codes, span, number))
+                regions.append(Suppression(codes, span, number, {}, set()))
                 continue
             for region in regions:
                 for code in region.codes:
