@@ -6,6 +6,8 @@ import re
 
 import pytest
 from conftest import seed_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 PIPE_ROW = re.compile(r"^(?=[^\n]*\|)(.*)$", re.M)
 
@@ -157,3 +159,46 @@ def test_extra_value_in_table_two_is_reported(linter):
     text = seed_text("000").replace("行政规范性文件 | 0 | 1 | 4 |", "行政规范性文件 | 0 | 1 | 4 | 7 |")
     found = [(d.code, d.line, d.column) for d in linter.lint_text("x.txt", text) if d.code == "GIA003"]
     assert found == [("GIA003", 13, 23)]
+
+
+# A run of text lines is one TEXT token (grammar/report.lark); its look-ahead must stop before
+# every line that HEADING, SUBHEADING or METADATA would take on its own.
+LINE_ALPHABET = list("一二三四十、．.，,（）() \u3000\t|｜:：索引号號公开開方式日期发發布成文机構构单位主题分类时間间来源來本年新收度上结转轉正文")
+
+
+def _kinds(text: str) -> list[tuple[int, str]]:
+    from giarlint.parser import parse_lines
+
+    result = parse_lines(text)
+    lines = list(result.preamble) + [line for section in result.sections for line in [section.heading, *section.lines]]
+    return sorted((line.span.line, line.kind) for line in lines)
+
+
+def _line_alone_and_after_text(line: str) -> None:
+    alone = [kind for number, kind in _kinds(line + "\n") if number == 1]
+    after_text = [kind for number, kind in _kinds("前文一段\n" + line + "\n") if number == 2]
+    assert alone == after_text, line
+
+
+@pytest.mark.parametrize("line", [
+    "一、总体情况", "二．主动公开", "三 、收到和处理", "十、其他", "四、结转下年度继续办理", "一、本年新收政府信息公开申请数量",
+    "（一）主动公开", "(二) 依申请", "索引号：123", "公開日期: 2022-01-27", "发布机构：市政府", "來源：门户网站", "时间 ：2022",
+    "一是完善机制", "主动公开政府信息", "文件", "  一、缩进的标题", "\u3000（三）全角空格", "一、a | b", "正文\t",
+])
+def test_a_text_run_stops_where_a_line_alone_would_be_something_else(line):
+    _line_alone_and_after_text(line)
+
+
+def test_every_seed_line_reads_the_same_after_a_text_line():
+    from conftest import SEEDS
+
+    for seed in SEEDS:
+        for line in seed.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                _line_alone_and_after_text(line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(LINE_ALPHABET), min_size=1, max_size=20).filter(str.strip))
+def test_any_line_reads_the_same_after_a_text_line(line):
+    _line_alone_and_after_text(line)

@@ -43,11 +43,15 @@ class ParseResult(NamedTuple):
 
 
 def _line_from_token(kind: str, token: Token) -> Line:
-    raw = token.value.split("\n", 1)[0]
+    return _line(kind, token.value.split("\n", 1)[0], token.line, token.column)
+
+
+def _line(kind: str, raw: str, number: int, column: int) -> Line:
+    """The Line of one raw line starting at `column`; its span covers the text without the
+    surrounding spaces."""
     text = raw.strip()
-    lead = len(raw) - len(raw.lstrip())
-    column = token.column + lead
-    return Line(kind, text, Span(token.line, column, token.line, column + len(text)))
+    column += len(raw) - len(raw.lstrip())
+    return Line(kind, text, Span(number, column, number, column + len(text)))
 
 
 def split_cells(raw: str, line: int, column: int) -> list[Cell]:
@@ -87,7 +91,11 @@ class _ToLines(Transformer):
         return _line_from_token("metadata", children[0])
 
     def paragraph(self, children):
-        return _line_from_token("paragraph", children[0])
+        """A TEXT token is a run of lines without separators: a paragraph Line for each."""
+        token = children[0]
+        lines = token.value.split("\n")
+        return [_line("paragraph", raw, token.line + offset, token.column if offset == 0 else 1)
+                for offset, raw in enumerate(lines) if raw.strip()]
 
     def rows(self, children):
         token = children[0]
