@@ -15,7 +15,8 @@ _PACKAGE_DIR = os.path.dirname(os.path.realpath(__file__))  # os.path: pathlib c
 @lru_cache(maxsize=None)
 def data_dir(name: str) -> str:
     """Return the directory holding the shipped `name` data (``grammar`` or ``rules``)."""
-    for candidate in (os.path.join(_PACKAGE_DIR, "_data", name), os.path.join(os.path.dirname(os.path.dirname(_PACKAGE_DIR)), name)):
+    repository = os.path.dirname(os.path.dirname(_PACKAGE_DIR))
+    for candidate in (os.path.join(_PACKAGE_DIR, "_data", name), os.path.join(repository, name)):
         if os.path.isdir(candidate):
             return candidate
     raise FileNotFoundError(f"giarlint data directory {name!r} is missing from the installation")
