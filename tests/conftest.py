@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +12,21 @@ import pytest
 TESTS = Path(__file__).resolve().parent
 SEEDS = sorted((TESTS / "seeds").glob("*.txt"))
 SEED = {path.name[:3]: path for path in SEEDS}
+
+
+def pytest_configure(config):
+    """The suite's caches (parsed YAML, compiled patterns) go to a directory of its own, not
+    to the user's ~/.cache/giarlint; subprocesses inherit it."""
+    if "GIARLINT_CACHE_DIR" not in os.environ:
+        config.giarlint_cache_dir = tempfile.mkdtemp(prefix="giarlint-test-cache-")
+        os.environ["GIARLINT_CACHE_DIR"] = config.giarlint_cache_dir
+
+
+def pytest_unconfigure(config):
+    directory = getattr(config, "giarlint_cache_dir", None)
+    if directory:
+        os.environ.pop("GIARLINT_CACHE_DIR", None)
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -39,19 +39,19 @@ except (ImportError, AttributeError):  # pragma: no cover - not CPython
 
 
 class _ProgramCache:
-    """Compiled programs by flags and source, read at the first compile, written at exit."""
+    """Compiled programs by flags and source, read at the first compile and written at exit,
+    to the file they were read from."""
 
     def __init__(self):
         self.programs: dict[str, list] | None = None
+        self.file: str | None = None
         self.added = False
-
-    def path(self) -> str:
-        return os.path.join(cache_dir(), _CACHE_NAME)
 
     def load(self) -> dict[str, list]:
         if self.programs is None:
+            self.file = os.path.join(cache_dir(), _CACHE_NAME)
             try:
-                with open(self.path(), encoding="utf-8") as handle:
+                with open(self.file, encoding="utf-8") as handle:
                     programs = json.load(handle)
                 self.programs = programs if isinstance(programs, dict) else {}
             except (OSError, ValueError):
@@ -74,12 +74,11 @@ class _ProgramCache:
         if not self.added:
             return
         try:
-            directory = cache_dir()
-            os.makedirs(directory, exist_ok=True)
-            partial = f"{self.path()}.{os.getpid()}.tmp"
+            os.makedirs(os.path.dirname(self.file), exist_ok=True)
+            partial = f"{self.file}.{os.getpid()}.tmp"
             with open(partial, "w", encoding="utf-8") as handle:
                 json.dump(self.programs, handle, ensure_ascii=False, separators=(",", ":"))
-            os.replace(partial, self.path())
+            os.replace(partial, self.file)
         except (OSError, TypeError, ValueError):
             pass
 
