@@ -13,7 +13,7 @@ class Finding(NamedTuple):
 
     code: str
     span: Span
-    args: dict = {}
+    args: dict = {}  # the message arguments; the default is shared, so never change it in place
     variant: str = "default"  # which of the code's messages to use
     path: str | None = None  # report-set rules: the report the span points into
 

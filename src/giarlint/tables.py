@@ -27,7 +27,7 @@ class Problem(NamedTuple):
 
     reason: str
     span: Span
-    args: dict = {}
+    args: dict = {}  # the default is shared: never change it in place
 
 
 @dataclass(slots=True)
