@@ -21,7 +21,7 @@ from array import array
 
 from giarlint.data import cache_dir
 
-MAX_ENTRIES = 4000  # patterns with a report's year in them add entries; start afresh past this
+MAX_ENTRIES = 500  # patterns with a report's year in them add entries (~2 KB each); start afresh past this
 
 try:
     import _sre
