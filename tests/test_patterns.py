@@ -99,3 +99,11 @@ def test_the_grammar_terminals_compile_through_the_cache():
     lexer = _parser().parser.lexer  # the fallback to Lark's plain lexer would show here
     assert lexer.re is _CachedRegexModule
     assert _CachedRegexModule.match(r"[一二]、", "一、总体情况").group(0) == "一、"
+
+
+def test_the_cache_starts_afresh_when_full(cache_dir, monkeypatch):
+    monkeypatch.setattr(patterns, "MAX_ENTRIES", 2)
+    for year in (2019, 2020, 2021):
+        patterns.compile(rf"{year}年(\d+)件")
+    assert len(patterns._CACHE.programs) == 1  # the third found it full and started again
+    _same(patterns.compile(r"2021年(\d+)件"), re.compile(r"2021年(\d+)件"))
