@@ -16,8 +16,7 @@ from pathlib import Path
 
 from giarlint.normalize import fold
 from giarlint.report import Report, build_report
-from giarlint.tables import classify
-from giarlint.templates import load_templates
+from giarlint.tables.templates import load_templates
 from giarlint.tree import Paragraph, Table
 
 SEEDS = Path(__file__).parent / "seeds"
@@ -57,7 +56,7 @@ def report_blocks(report: Report) -> list[Block]:
             kind = "title" if block is report.document.title else "para"
             blocks.append(Block(kind, block.text))
         elif isinstance(block, Table):
-            key = classify(block, ordinal)
+            key = block.kind
             if key in report.tables and key not in done:
                 done.add(key)
                 blocks.append(Block("table", rows=_GRIDS[key](report)))

@@ -19,6 +19,8 @@ def report_record(report: Report) -> dict:
         "format": report.format,
         "publication_date": published.value.isoformat() if published else None,
         "tables": {name: report.tables[name].as_json() if name in report.tables else None for name in TABLE_KEYS},
+        "reading": {name: report.tables[name].reading.as_json() if name in report.tables else None
+                    for name in TABLE_KEYS},
     }
 
 

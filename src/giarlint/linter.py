@@ -20,20 +20,60 @@ from giarlint.rule import Finding, RuleContext, findings
 from giarlint.settings import Settings
 from giarlint.source import DecodeError, decode, normalise_newlines
 from giarlint.suppressions import apply, find_suppressions, mask_directives
-from giarlint.templates import load_templates
+from giarlint.tables.fitting import Reason
+from giarlint.tables.reader import wrong_cell_count
+from giarlint.tables.templates import load_templates
 from giarlint.tree import Span
 
 ENGINE = "engine"
 MAX_BYTES = 16 * 1024 * 1024  # a real report is well under 1 MB; larger input is not a report
 _WHOLE_FILE = Span(1, 1, 1, 1)
-# Tables problems that make (part of) a table unreadable: reported by the engine as GIA003.
-# (Table 四's value count is GIA111 of the document-structure rule.)
-_UNREADABLE = ("short_row", "unexpected_cell", "no_rows", "unknown_block", "ambiguous_row")
+_UNREAD_SHOWN = 3  # rows named in a GIA003 message
 _TABLE_NAMES = {
     "table2": Localized("表二（主动公开政府信息情况）", "table 2 (proactive disclosure)"),
     "table3": Localized("表三（收到和处理政府信息公开申请情况）", "table 3 (requests received and handled)"),
     "table4": Localized("表四（行政复议、行政诉讼情况）", "table 4 (review and litigation)"),
 }
+
+
+_REASONS = {
+    Reason.NOT_FOUND: Localized("找不到行标签", "label not found"),
+    Reason.TOO_FEW: Localized("{found} 个数值对应 {width} 列", "{found} values for {width} columns"),
+    Reason.TOO_MANY: Localized("{found} 个数值对应 {width} 列", "{found} values for {width} columns"),
+    Reason.AMBIGUOUS: Localized("空白单元格无法确定属于哪一列", "a blank cell could stand in more than one column"),
+    Reason.GLUED: Localized("数字连在一起，无法唯一拆分", "digits run together with no single split"),
+}
+_LAYOUTS = {
+    "cells": Localized("分隔符表格", "cells with separators"), "tab": Localized("制表符表格", "tab-separated cells"),
+    "box": Localized("框线表格", "box-drawn cells"), "cell-per-line": Localized("每行一个单元格", "one cell per line"),
+    "one-per-line": Localized("每行一个单元格", "one cell per line"), "aligned": Localized("空格对齐文本", "space-aligned text"),
+    "glued": Localized("数字连写的文本", "text with digits run together"), "no-values": Localized("无数值", "no values"),
+}
+
+
+def _unread_at(table) -> Span:
+    """Where a table's one GIA003 points: its first unread row's label, else the table."""
+    unread = table.reading.unread
+    return unread[0].span if unread and unread[0].reason is not Reason.NOT_FOUND else table.span._replace(
+        end_line=table.span.line, end_column=table.span.column)
+
+
+def unread_args(table, title: Localized) -> dict:
+    """Message arguments of a table's GIA003: the table, its layout, up to three unread rows."""
+    reading = table.reading
+    shown = reading.unread[:_UNREAD_SHOWN]
+    parts = {lang: "；" if lang == "zh" else "; " for lang in ("zh", "en")}
+    rows = {}
+    for lang in ("zh", "en"):
+        items = [f"{u.name.pick(lang)}（{_REASONS[u.reason].pick(lang).format(found=u.found, width=u.width)}）"
+                 if lang == "zh" else f"{u.name.pick(lang)} ({_REASONS[u.reason].pick(lang).format(found=u.found, width=u.width)})"
+                 for u in shown]
+        rest = len(reading.unread) - len(shown)
+        if rest > 0:
+            items.append(f"另有 {rest} 行" if lang == "zh" else f"{rest} more")
+        rows[lang] = parts[lang].join(items)
+    layout = _LAYOUTS.get(reading.layout, Localized(reading.layout, reading.layout))
+    return {"table": title, "layout": layout, "rows": Localized(rows["zh"], rows["en"]), "count": len(reading.unread)}
 
 
 class ReportSummaries(NamedTuple):
@@ -217,10 +257,9 @@ class Linter:
             yield ENGINE, Finding("GIA002", _WHOLE_FILE, {"year": report.year}, "old_format")
             return
         for name, table in sorted(report.tables.items()):
-            for problem in table.problems:
-                if problem.reason in _UNREADABLE:
-                    args = dict(problem.args, table=_TABLE_NAMES[name])
-                    yield ENGINE, Finding("GIA003", problem.span, args, problem.reason)
+            if not table.read and not wrong_cell_count(table):
+                yield ENGINE, Finding("GIA003", _unread_at(table), unread_args(table, _TABLE_NAMES[name]),
+                                      table.reading.verdict)
 
     def _rule_findings(self, report: Report) -> Iterable[tuple[str, Finding]]:
         for rule in self.registry.rules:

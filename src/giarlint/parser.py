@@ -24,12 +24,14 @@ _LONG_RULE = patterns.compile(r"^:?-{3,}:?$")  # without the leading |, only ---
 
 
 class Line(NamedTuple):
-    """One non-blank line: `kind` is heading, subheading, metadata, paragraph or row."""
+    """One non-blank line: `kind` is heading, subheading, metadata, paragraph or row; or a
+    located table (`kind` table, `table` its kind, `text` its lines)."""
 
     kind: str
     text: str
     span: Span
     cells: list[Cell] | None = None
+    table: str | None = None
 
 
 class ParsedSection(NamedTuple):
@@ -113,6 +115,12 @@ class _ToLines(Transformer):
             lines.append(Line("rule" if markdown_rule else "row", text, Span(number, start, number, start + len(text)), cells))
         return lines
 
+    def table(self, children):
+        token = children[0]
+        lines = token.value.split("\n")
+        return Line("table", token.value, Span(token.line, 1, token.line + len(lines) - 1, len(lines[-1]) + 1),
+                    table=_FOLD.kind_at(token.line))
+
     def section(self, children):
         return ParsedSection(children[0], _flatten(children[1:]))
 
@@ -154,6 +162,72 @@ class _Lexer(BasicLexer):
         super().__init__(conf, comparator)
 
 
+class _FoldTables:
+    """Lark postlexer: the lines of each located table become one TABLE token.
+
+    The line terminals are whole lines or runs of lines, so a token is cut only at line ends;
+    each part keeps its terminal (a run of text or rows cut after a line is still one)."""
+
+    always_accept = ()
+
+    def __init__(self):
+        self.extents: list = []  # giarlint.tables.locate.Extent, set per parse
+
+    def process(self, stream):
+        extents = self.extents
+        if not extents:
+            yield from stream
+            return
+        table: list[str] = []
+        table_start = 0
+        current = None
+        for token in stream:
+            lines = token.value.split("\n")
+            pieces: list[tuple[object, list[str], int]] = []
+            for offset, text in enumerate(lines[:-1] if token.value.endswith("\n") else lines):
+                number = token.line + offset
+                extent = next((e for e in extents if e.first <= number <= e.last), None)
+                if pieces and pieces[-1][0] is extent:
+                    pieces[-1][1].append(text)
+                else:
+                    pieces.append((extent, [text], number))
+            for extent, part, number in pieces:
+                if extent is not None:
+                    if current is not extent and table:
+                        yield self._table(current, table, table_start)
+                        table = []
+                    if not table:
+                        table_start, current = number, extent
+                    table.extend(part)
+                    continue
+                if table:
+                    yield self._table(current, table, table_start)
+                    table, current = [], None
+                column = token.column if number == token.line else 1
+                tail = "\n" if token.value.endswith("\n") or part is not pieces[-1][1] else ""
+                yield _token(token.type, "\n".join(part) + tail, number, column)
+        if table:
+            yield self._table(current, table, table_start)
+
+    @staticmethod
+    def _table(extent, lines: list[str], number: int) -> Token:
+        while len(lines) > 1 and not lines[-1].strip():
+            lines = lines[:-1]
+        return _token("TABLE", "\n".join(lines), number, 1)
+
+    def kind_at(self, line: int) -> str | None:
+        return next((e.kind for e in self.extents if e.first == line), None)
+
+
+def _token(kind: str, value: str, line: int, column: int) -> Token:
+    token = Token(kind, value)
+    token.line, token.column = line, column
+    return token
+
+
+_FOLD = _FoldTables()
+
+
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
     with open(os.path.join(data_dir("grammar"), "report.lark"), encoding="utf-8") as handle:
@@ -167,11 +241,17 @@ def _parser() -> Lark:
 
 
 def _lark(grammar: str, lexer) -> Lark:
-    return Lark(grammar, parser="lalr", lexer=lexer, maybe_placeholders=False, transformer=_ToLines(), cache=True)
+    return Lark(grammar, parser="lalr", lexer=lexer, maybe_placeholders=False, transformer=_ToLines(), cache=True,
+                postlex=_FOLD)
 
 
-def parse_lines(text: str) -> ParseResult:
-    """Parse newline-normalised text. Every input parses: each line is at least a paragraph."""
+def parse_lines(text: str, extents: list | None = None) -> ParseResult:
+    """Parse newline-normalised text; the lines of `extents` (located tables) are one TABLE
+    token each. Every input parses: each line is at least a paragraph."""
     if not text.endswith("\n"):
         text += "\n"
-    return _parser().parse(text)
+    _FOLD.extents = list(extents or ())
+    try:
+        return _parser().parse(text)
+    finally:
+        _FOLD.extents = []

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from giarlint.assemble import read_document
 from giarlint.facts import Facts, read_facts
-from giarlint.tables import TableData, interpret
-from giarlint.templates import Templates, format_for_year, load_templates
+from giarlint.tables import TableData, read_tables
+from giarlint.tables.templates import Templates, format_for_year, load_templates
 from giarlint.tree import Document, Span
 
 
@@ -21,6 +21,7 @@ class Report:
     format: str | None  # "2019" or "2021"; None when neither tables nor year tell
     format_source: str | None = None  # "tables", "year" or "config"
     lines: list[str] = field(default_factory=list)
+    templates: Templates | None = None  # the templates the tables were read with: rules check against them
 
     @property
     def year(self) -> int | None:
@@ -60,11 +61,11 @@ def build_report(text: str, path: str = "<string>", templates: Templates | None 
                  forced_format: str | None = None) -> Report:
     """Parse newline-normalised text into a `Report`."""
     templates = templates or load_templates()
-    document = read_document(text)
+    document = read_document(text, templates)
     facts = read_facts(document)
-    tables = interpret(document, templates, facts.year)
+    tables = read_tables(document, templates, facts.year)
     if forced_format:
         format_name, source = forced_format, "config"
     else:
         format_name, source = detect_format(tables, facts.year)
-    return Report(path, text, document, tables, facts, format_name, source, text.split("\n"))
+    return Report(path, text, document, tables, facts, format_name, source, text.split("\n"), templates)

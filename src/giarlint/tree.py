@@ -41,11 +41,18 @@ class Row:
 
 @dataclass(slots=True)
 class Table:
+    """Lines of cells. `kind` is table2/table3/table4 for a table the locator found by its
+    anchor words (its `lines` are the report's lines, `tokens` their cells); None for other
+    rows of cells."""
+
     rows: list[Row]
     span: Span
+    kind: str | None = None
+    lines: list[str] = field(default_factory=list)
+    tokens: list = field(default_factory=list)  # giarlint.tables.tokens.Token
 
     def cells(self) -> list[Cell]:
-        """All cells in reading order, empty ones included (see `giarlint.cellstream.CellStream`)."""
+        """All cells in reading order, empty ones included."""
         return [cell for row in self.rows for cell in row.cells]
 
 

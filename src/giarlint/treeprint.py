@@ -41,5 +41,5 @@ def format_tree(report: Report) -> str:
         lines.append(f"  section {heading.ordinal} {_at(heading.span)} {heading.ordinal_text}、{heading.title}")
         lines.extend(_blocks(section.blocks, "    "))
     for name, table in sorted(report.tables.items()):
-        lines.append(f"  {name} format={table.format} cells={table.cell_count()} problems={len(table.problems)}")
+        lines.append(f"  {name} format={table.format} cells={table.cell_count()} reading={table.reading.verdict}:{table.reading.layout}")
     return "\n".join(lines) + "\n"

@@ -11,8 +11,8 @@ from giarlint.hookspecs import hookimpl
 from giarlint.normalize import fold, fold_width
 from giarlint.patterns import lazy
 from giarlint.rule import Finding, Rule
-from giarlint.templates import load_templates
-from giarlint.values import NUMBER, TEXT
+from giarlint.tables.templates import load_templates
+from giarlint.tables.values import NUMBER, TEXT
 
 MAX_DECIMALS = 4
 AMOUNT_UNIT = "万元"

@@ -15,7 +15,7 @@ from giarlint.messages import Localized
 from giarlint.normalize import fold
 from giarlint.patterns import lazy
 from giarlint.rule import Finding, Rule
-from giarlint.values import NUMBER
+from giarlint.tables.values import NUMBER
 
 MIN_PROBLEM_CHARS = 20
 _COUNTED = lazy(r"[\u4e00-\u9fffA-Za-z0-9]")

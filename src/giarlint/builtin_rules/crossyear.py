@@ -18,7 +18,7 @@ from giarlint.normalize import fold
 from giarlint.patterns import lazy
 from giarlint.rule import Finding, ReportSetRule
 from giarlint.tree import Span
-from giarlint.values import NUMBER
+from giarlint.tables.values import NUMBER
 
 SHINGLE = 8  # characters per fragment compared by GIA603
 MIN_SHINGLES = 100  # shorter texts are not compared: too little to judge

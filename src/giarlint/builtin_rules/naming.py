@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from giarlint.messages import Localized
-from giarlint.templates import Label, Templates, load_templates
+from giarlint.tables.templates import Label, Templates, load_templates
 
 TABLE_TITLES = {
     "table2": Localized("表二", "table 2"),

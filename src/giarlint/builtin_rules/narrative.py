@@ -22,7 +22,7 @@ from giarlint.messages import Localized
 from giarlint.normalize import fold, fold_width, to_simplified
 from giarlint.rule import Finding, Rule
 from giarlint.tree import Span
-from giarlint.values import NUMBER
+from giarlint.tables.values import NUMBER
 
 # One character class for both numeral kinds compiles in half the time of an alternation;
 # `read_count` turns away a mixture such as "2十".
@@ -169,7 +169,7 @@ def table_figure(report, claim: Claim, column: str | None = None) -> int | float
     """The sum of the claim's rows in `column` (default: its first column present), or None
     when the table is missing, could not be read cleanly, or a cell is not a number."""
     table = report.tables.get(claim.table)
-    if table is None or table.problems:
+    if table is None or not table.read:
         return None
     rows = _matching_rows(tuple(table.values), claim.rows)
     if not rows:

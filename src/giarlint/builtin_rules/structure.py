@@ -12,8 +12,9 @@ from giarlint.hookspecs import hookimpl
 from giarlint.normalize import fold, fold_width
 from giarlint.patterns import lazy
 from giarlint.rule import Finding, Rule
-from giarlint.tables import expected_table3_rows
-from giarlint.templates import format_for_year, load_templates
+from giarlint.tables.templates import table3_rows_of as expected_table3_rows
+from giarlint.tables.reader import wrong_cell_count
+from giarlint.tables.templates import format_for_year, load_templates
 from giarlint.tree import Span
 
 _ARABIC_YEAR = lazy(r"(?:19|20)\d\d\s*年")
@@ -30,13 +31,18 @@ class DocumentStructure(Rule):
     def check(self, report, context):
         yield from self._title(report)
         yield from self._missing_tables(report)
-        templates = load_templates()
+        templates = report.templates or load_templates()
+        yield from self._misspelt_labels(report, templates)
         table3 = report.tables.get("table3")
-        if table3 is not None:
+        if table3 is not None and table3.read:
             yield from self._table3_rows(report, table3, templates)
             yield from self._table3_columns(table3, templates)
-        yield from self._layout_format(report)
-        yield from self._table_problems(report)
+        yield from self._layout_format(report, templates)
+        yield from self._table2_rows(report, templates)
+        table4 = report.tables.get("table4")
+        if table4 is not None and wrong_cell_count(table4):
+            unread = table4.reading.unread[0]
+            yield Finding("GIA111", unread.span, {"found": unread.found, "expected": unread.width})
 
     # -- title -------------------------------------------------------------------------
     def _title(self, report):
@@ -91,39 +97,29 @@ class DocumentStructure(Rule):
 
     # -- table 三 rows and columns -----------------------------------------------------
     def _table3_rows(self, report, table3, templates):
+        """Rows missing from a table otherwise read (GIA108)."""
         format_name = table3.format or report.format
         expected = expected_table3_rows(templates.table3_rows, format_name)
-        order = {row.key: index for index, row in enumerate(expected)}
-        by_short = {row.short: row for row in templates.table3_rows}
-        missing = []
-        for problem in table3.problems:
-            if problem.reason == "repeated_row":
-                yield Finding("GIA108", problem.span, {"row": problem.args["row"]}, "repeated")
-            elif problem.reason == "missing_row":
-                missing.append((by_short.get(problem.args["row"]), problem.args["row"], problem.span))
-        if table3.format is None:
-            # the reader could not tell the format, so it left out the （六） rows of the report's format
-            reported = {short for _, short, _ in missing}
-            missing += [(row, row.short, table3.span) for row in expected
-                        if row.key not in table3.row_labels and row.short not in reported]
-        for row, short, where in missing:
-            span = self._where_row_belongs(table3, expected, row.key if row else None) or where
+        for missing in table3.reading.missing:
+            row = templates.table3_row(missing.row)
+            span = self._where_row_belongs(table3, expected, missing.row) or table3.span
             yield Finding("GIA108", span, {
-                "row": short, "format": format_name, "expected": len(expected), "found": len(table3.row_labels),
+                "row": row.short if row else missing.row, "format": format_name, "expected": len(expected),
+                "found": len(table3.row_labels),
             }, "default" if format_name else "unknown_format")
-        highest = -1
-        for key in table3.row_order:
-            label = table3.row_labels[key]
-            if key not in order:  # a row of one format only, so the table's format is known
-                row = templates.table3_row(key)
-                yield Finding("GIA108", label.span, {"row": row.short if row else key, "format": format_name}, "unexpected")
+
+    @staticmethod
+    def _misspelt_labels(report, templates):
+        """Row labels found only by their likeness to the template's (GIA113)."""
+        for name in ("table2", "table3"):
+            table = report.tables.get(name)
+            if table is None:
                 continue
-            if order[key] < highest:
-                yield Finding("GIA108", label.span, {
-                    "row": expected[order[key]].short, "previous": expected[highest].short,
-                }, "order")
-                continue
-            highest = order[key]
+            for key, label in table.reading.similar:
+                row = templates.table3_row(key) if name == "table3" else _table2_row(templates, table, key)
+                yield Finding("GIA113", label.span, {
+                    "table": TABLE_TITLES[name], "text": label.text, "canonical": row.label if row else key,
+                })
 
     @staticmethod
     def _where_row_belongs(table3, expected, key) -> Span | None:
@@ -151,15 +147,14 @@ class DocumentStructure(Rule):
                     yield Finding("GIA109", cell.span, {"text": cell.text, "canonical": column.label})
 
     # -- layout format vs year -----------------------------------------------------------
-    def _layout_format(self, report):
+    def _layout_format(self, report, templates):
         year = report.year
         if year is None or year < 2019:
             return
         expected = format_for_year(year)
-        templates = load_templates()
         for name in ("table2", "table3"):
             table = report.tables.get(name)
-            if table is None or table.format is None or table.format == expected:
+            if table is None or not table.read or table.format is None or table.format == expected:
                 continue
             span = self._format_evidence(table, templates) or table.span
             yield Finding("GIA110", span, {
@@ -176,39 +171,33 @@ class DocumentStructure(Rule):
         keys = ["other"] if table.format == "2019" else [k for k in table.row_order if k.startswith("other.")]
         return next((table.row_labels[k].span for k in keys if k in table.row_labels), None)
 
-    # -- tables 二 and 四 that cannot be complete --------------------------------------------
-    def _table_problems(self, report):
-        table4 = report.tables.get("table4")
-        if table4 is not None:
-            for problem in table4.problems:
-                if problem.reason == "value_count":
-                    yield Finding("GIA111", problem.span, dict(problem.args))
+    # -- table 二 rows missing from a table otherwise read ------------------------------------
+    def _table2_rows(self, report, templates):
         table2 = report.tables.get("table2")
-        if table2 is None:
+        if table2 is None or not table2.read or not table2.reading.missing:
             return
-        missing: dict[str, list[str]] = {}
-        for problem in table2.problems:
-            if problem.reason == "missing_row":
-                block, _, row = problem.args["row"].partition("·")
-                missing.setdefault(block, []).append(row)
-        templates = load_templates()
         fmt = templates.table2.get(table2.format or report.format or "2021")
+        if fmt is None:
+            return
         start = Span(table2.span.line, table2.span.column, table2.span.line,
                      len(report.line_text(table2.span.line)) + 1)
-        for block, rows in missing.items():
-            caption = _caption_in_words(block)
-            spec = next((b for b in fmt.blocks if f"第二十条第（{b.item}）项" == block), None) if fmt else None
-            present = [table2.row_labels[r.key] for r in spec.rows if r.key in table2.row_labels] if spec else []
+        missing = {m.row for m in table2.reading.missing}
+        for block in fmt.blocks:
+            absent = [row for row in block.rows if row.key in missing]
+            if not absent:
+                continue
+            caption = f"第二十条第（{_NUMERALS[block.item - 1]}）项"
+            present = [table2.row_labels[r.key] for r in block.rows if r.key in table2.row_labels]
             if not present:
                 yield Finding("GIA112", start, {"block": caption}, "block")
                 continue
-            for row in rows:  # at the block's rows that are there
-                yield Finding("GIA112", present[-1].span, {"block": caption, "row": row})
+            for row in absent:  # at the block's rows that are there
+                yield Finding("GIA112", present[-1].span, {"block": caption, "row": row.label})
 
 
-def _caption_in_words(block: str) -> str:
-    """第二十条第（5）项 → 第二十条第（五）项, as the form prints it."""
-    return re.sub(r"（(\d+)）", lambda m: f"（{_NUMERALS[int(m.group(1)) - 1]}）", block)
+def _table2_row(templates, table, key):
+    fmt = templates.table2.get(table.format or "2021") or next(iter(templates.table2.values()))
+    return next((row for block in fmt.blocks for row in block.rows if row.key == key), None)
 
 
 def has_locality(agency: str) -> bool:

@@ -21,7 +21,7 @@ from giarlint.normalize import fold
 from giarlint.patterns import lazy
 from giarlint.readers import line_starts
 from giarlint.rule import Finding, Rule
-from giarlint.templates import load_templates, strip_ordinal
+from giarlint.tables.templates import load_templates, strip_ordinal
 from giarlint.tree import Span
 
 _CJK = "\u4e00-\u9fff"

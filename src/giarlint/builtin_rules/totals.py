@@ -9,9 +9,9 @@ from functools import lru_cache
 from giarlint.builtin_rules.naming import TABLE_TITLES, cell_names, column_kind
 from giarlint.hookspecs import hookimpl
 from giarlint.rule import Finding, Rule
-from giarlint.tables import expected_table3_rows
-from giarlint.templates import load_templates
-from giarlint.values import BLANK, NOT_APPLICABLE, NUMBER, TEXT, Value
+from giarlint.tables.templates import table3_rows_of as expected_table3_rows
+from giarlint.tables.templates import load_templates
+from giarlint.tables.values import BLANK, NOT_APPLICABLE, NUMBER, TEXT, Value
 
 
 def _numbers(values: list[Value | None]) -> list[float] | None:
@@ -41,7 +41,7 @@ class TotalsConsistency(Rule):
     name = "totals-consistency"
 
     def check(self, report, context):
-        templates = load_templates()
+        templates = report.templates or load_templates()
         yield from self._unusable_cells(report)
         table3 = report.tables.get("table3")
         if table3 is not None:
@@ -68,6 +68,8 @@ class TotalsConsistency(Rule):
         columns = [c.key for c in templates.table3_columns]
         row_total = ids["row_total"]
         for row, cells in table.values.items():
+            if row in table.reading.glued:
+                continue  # split by this very identity: it proves nothing here
             wrong = _wrong_total(cells, row_total["parts"], row_total["total"])
             if wrong is not None:
                 total, parts = wrong
@@ -95,6 +97,8 @@ class TotalsConsistency(Rule):
     def _table4(self, table, templates):
         identity = templates.table4_identities["group_total"]
         for group, cells in table.values.items():
+            if group in table.reading.glued:
+                continue
             wrong = _wrong_total(cells, identity["parts"], identity["total"])
             if wrong is not None:
                 total, parts = wrong

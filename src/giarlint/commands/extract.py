@@ -30,7 +30,7 @@ def run(args) -> int:
         records.append(report_record(report))
     if args.output_format == "csv":
         from giarlint.extract import write_csv
-        from giarlint.templates import load_templates
+        from giarlint.tables.templates import load_templates
 
         write_csv(records, templates or load_templates(), sys.stdout)
     else:

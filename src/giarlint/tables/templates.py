@@ -14,6 +14,7 @@ from giarlint import patterns
 from giarlint.data import load_yaml
 from giarlint.normalize import fold
 from giarlint.resources import data_dir
+from giarlint.tables.locate import LocateSpec
 
 _ORDINAL = patterns.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|\d+[.、．](?!\d))")
 
@@ -47,13 +48,11 @@ class Label(NamedTuple):
     leaf_in: tuple[str, ...] = ()  # formats in which a group label is itself a row with values
     formats: tuple[str, ...] = ()  # formats that have this row (empty: all)
     kind: str = "count"
+    aliases: tuple[str, ...] = ()  # other wordings, compared by similarity like the label
+    ordinal: bool = False  # an `exact` word that is also a column header (其他, 总计): a label only after 3. / (七)
 
     def matches(self, body: str) -> bool:
         return body in self.exact or any(word in body for word in self.match)
-
-    def needs_ordinal(self) -> bool:
-        """Labels known only by an exact short word (其他, 总计) are labels only with an ordinal."""
-        return not self.match
 
 
 def _label(entry: dict) -> Label:
@@ -70,6 +69,8 @@ def _label(entry: dict) -> Label:
         leaf_in=tuple(str(f) for f in entry.get("leaf_in", ())),
         formats=tuple(str(f) for f in entry.get("formats", ())),
         kind=entry.get("kind", "count"),
+        aliases=tuple(fold(w) for w in entry.get("aliases", ())),
+        ordinal=bool(entry.get("needs_ordinal", False)),
     )
 
 
@@ -96,6 +97,9 @@ class Templates(NamedTuple):
     table4_value_count: int
     table4_identities: dict
     titles: dict[str, tuple[str, str]] = {}
+    locate: tuple[LocateSpec, ...] = ()
+    similarity: float = 0.75  # how alike a misspelt row label must be to the template's
+
 
     def table3_row(self, key: str) -> Label | None:
         return next((r for r in self.table3_rows if r.key == key), None)
@@ -145,4 +149,25 @@ def load_templates(extra_dirs: tuple = ()) -> Templates:
         table4_value_count=int(t4.get("value_count", 15)),
         table4_identities=t4.get("identities", {}),
         titles={name: (spec.get("title", name), spec.get("title_en", name)) for name, spec in raw.items()},
+        locate=tuple(
+            LocateSpec(name, tuple(fold(w) for w in raw[name]["locate"]["words"]), int(raw[name]["locate"].get("min_words", 3)))
+            for name in ("table2", "table3", "table4") if "locate" in raw[name]
+        ),
+        similarity=float(t3.get("reading", {}).get("similarity", 0.75)),
     )
+
+
+def table3_rows_of(rows: tuple[Label, ...], format_name: str | None) -> list[Label]:
+    """The data rows of table 三 in a format (25 in 2021, 23 in 2019), in template order."""
+    out = []
+    for row in rows:
+        if not row.key:
+            continue
+        if row.group is not None:  # （六）其他处理 is a row only where it is a leaf
+            if format_name in row.leaf_in:
+                out.append(row)
+            continue
+        if row.formats and format_name not in row.formats:
+            continue
+        out.append(row)
+    return out

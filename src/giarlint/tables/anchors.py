@@ -1,0 +1,139 @@
+"""Place a template's row labels on a table's token stream, in template order.
+
+The word tokens, folded, form one label lane, so a label wrapped over lines, split around its
+numbers or printed down the side reads like a clean one. Rows are placed in template order
+(which also tells the repeated leaves 1.–8. apart): first by the template's `match` words
+(``exact`` words only on a token with an ordinal: 其他, 总计 are also column headers), choosing
+the most rows in order; then each row still missing is looked for only inside the gap between
+its placed neighbours, by similarity to its label and aliases.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from typing import NamedTuple
+
+from giarlint.normalize import fold, has_cjk
+from giarlint.tables.templates import Label, strip_ordinal
+from giarlint.tables.tokens import WORD, Token
+
+
+class Anchor(NamedTuple):
+    """Where row `row` of the template was found: the token holding its label words."""
+
+    row: int  # index in the template's row list
+    token: int  # index of the token where the label words are
+    start: int  # lane offsets of the words
+    end: int
+    similar: bool = False  # found by similarity only: the label is misspelt
+
+
+class Lane(NamedTuple):
+    text: str
+    starts: list[int]  # lane offset where each word token begins
+    tokens: list[int]  # index in the token stream of each word token
+    words: list[str]  # folded text of each word token
+
+    def token_at(self, offset: int) -> int:
+        """The index (in the lane) of the word token holding lane offset `offset`."""
+        low, high = 0, len(self.starts) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.starts[middle] <= offset:
+                low = middle
+            else:
+                high = middle - 1
+        return low
+
+
+def lane(tokens: list[Token]) -> Lane:
+    starts, indices, words, offset = [], [], [], 0
+    for index, token in enumerate(tokens):
+        if token.kind == WORD:
+            folded = fold(token.text)
+            starts.append(offset)
+            indices.append(index)
+            words.append(folded)
+            offset += len(folded)
+    return Lane("".join(words), starts, indices, words)
+
+
+def _occurrences(row: Label, words: Lane) -> list[tuple[int, int]]:
+    """(start, end) lane offsets where the row's label words are, in lane order."""
+    found = []
+    for word in row.match:
+        at = words.text.find(word)
+        while at >= 0:
+            found.append((at, at + len(word)))
+            at = words.text.find(word, at + 1)
+    for position, folded in enumerate(words.words):
+        body, has_ordinal = strip_ordinal(folded)
+        if body in row.exact and (has_ordinal or not row.ordinal):
+            found.append((words.starts[position], words.starts[position] + len(folded)))
+    return sorted(set(found))
+
+
+def place(rows: tuple[Label, ...], tokens: list[Token], threshold: float, words: Lane | None = None) -> list[Anchor]:
+    """Anchors of the rows found, in template (and stream) order."""
+    words = words or lane(tokens)
+    if not words.words:
+        return []
+    candidates = [_occurrences(row, words) for row in rows]
+    placed = _most_in_order(candidates)
+    anchors = [Anchor(r, words.tokens[words.token_at(start)], start, end) for r, (start, end) in placed]
+    return _fill_gaps(rows, anchors, words, threshold)
+
+
+def _most_in_order(candidates: list[list[tuple[int, int]]]) -> list[tuple[int, tuple[int, int]]]:
+    """The largest choice of one occurrence per row with lane positions increasing in row order.
+
+    States are (end of the last chosen occurrence, chosen rows); taking a row's earliest
+    occurrence after that end is never worse, so each state grows in one way only."""
+    states: list[tuple[int, list]] = [(-1, [])]
+    for row, occurrences in enumerate(candidates):
+        grown = list(states)
+        for last, chosen in states:
+            occurrence = next((o for o in occurrences if o[0] >= last), None)
+            if occurrence is not None:
+                grown.append((occurrence[1], chosen + [(row, occurrence)]))
+        grown.sort(key=lambda state: (state[0], -len(state[1])))
+        states = []
+        for state in grown:  # keep a state only if no state ending earlier has as many rows
+            if not states or len(state[1]) > len(states[-1][1]):
+                states.append(state)
+    return max(states, key=lambda state: len(state[1]))[1]
+
+
+def _similarity(row: Label, text: str) -> float:
+    body, _ = strip_ordinal(text)
+    if len(body) < 2 or not has_cjk(body):
+        return 0.0
+    targets = [fold(strip_ordinal(fold(row.label))[0])] + [fold(a) for a in row.aliases]
+    return max(SequenceMatcher(None, body, target, autojunk=False).ratio() for target in targets)
+
+
+def _fill_gaps(rows, anchors: list[Anchor], words: Lane, threshold: float) -> list[Anchor]:
+    """Rows missing between two placed neighbours, found by similarity inside that gap."""
+    placed = {a.row for a in anchors}
+    if len(placed) == len(rows):
+        return anchors
+    result = list(anchors)
+    bounds = [Anchor(-1, -1, 0, 0)] + anchors + [Anchor(len(rows), -1, len(words.text), len(words.text))]
+    for left, right in zip(bounds, bounds[1:]):
+        missing = [r for r in range(left.row + 1, right.row) if r not in placed]
+        if not missing:
+            continue
+        positions = [p for p in range(len(words.words)) if left.end <= words.starts[p] < right.start]
+        for row in missing:
+            best, best_score = None, threshold
+            for p in positions:
+                score = _similarity(rows[row], words.words[p])
+                if score >= best_score:
+                    best, best_score = p, score
+            if best is None:
+                continue
+            start = words.starts[best]
+            result.append(Anchor(row, words.tokens[best], start, start + len(words.words[best]), True))
+            positions = [p for p in positions if p > best]
+    result.sort(key=lambda a: a.row)
+    return result

@@ -1,0 +1,150 @@
+"""Fit the tokens between two row labels to the row's width: the values of one row, or why not.
+
+Hard cells are numbers, not-applicable marks, text cells on the label's own line of cells, and
+blank cells (or blank lines) lying between two of those. Soft blanks — empty cells at a row's
+edge, merged label columns, blank lines — fill a row only where its width needs them and only
+where they can stand in one place. A run of digits glued to words is split only when exactly
+one split satisfies the row's own identity (say so: that identity then proves nothing).
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import NamedTuple
+
+from giarlint.tables.tokens import BLANK_CELL, SOFT, VALUE, WORD, Token
+
+MAX_SPLITS = 200_000  # enumeration budget for one glued run of digits
+
+
+class Reason(str, Enum):
+    """Why a row was not read (the vocabulary of GIA003 and of `giarlint extract`)."""
+
+    NOT_FOUND = "not_found"  # its label is not in the table
+    TOO_FEW = "too_few"  # fewer values than columns
+    TOO_MANY = "too_many"  # more values than columns
+    AMBIGUOUS = "ambiguous"  # blank cells that could stand in more than one column
+    GLUED = "glued"  # digits run together that no single split explains
+
+
+class Fit(NamedTuple):
+    values: list[Token] | None
+    reason: Reason | None = None
+    found: int = 0  # hard cells seen
+    glued: bool = False  # read by splitting a glued run of digits
+
+
+Identity = list[tuple[int, list[int]]]  # (total position, part positions) within the row
+
+
+def hard_cells(tokens: list[Token], lo: int, hi: int, anchor: Token | None) -> tuple[list[int], list[int]]:
+    """(indices of hard cells, indices of soft blanks) among tokens[lo:hi]."""
+    def is_value(i: int) -> bool:
+        token = tokens[i]
+        if token.kind == VALUE:
+            return True
+        return (token.kind == WORD and token.separated and anchor is not None and anchor.separated
+                and token.line == anchor.line)
+
+    hard, soft = [], []
+    for i in range(lo, hi):
+        token = tokens[i]
+        if is_value(i):
+            hard.append(i)
+        elif token.kind in (BLANK_CELL, SOFT):
+            left = next((j for j in range(i - 1, lo - 1, -1) if tokens[j].kind not in (BLANK_CELL, SOFT)), None)
+            right = next((j for j in range(i + 1, hi) if tokens[j].kind not in (BLANK_CELL, SOFT)), None)
+            if left is not None and right is not None and is_value(left) and is_value(right):
+                hard.append(i)
+            else:
+                soft.append(i)
+    return hard, soft
+
+
+def fit(tokens: list[Token], lo: int, hi: int, width: int, anchor: Token | None,
+        identity: Identity | None = None, one_per_line: bool = False) -> Fit:
+    """The `width` value tokens among tokens[lo:hi] (the tokens after a row's label)."""
+    hard, soft = hard_cells(tokens, lo, hi, anchor)
+    found = len(hard)
+    if found == width:
+        return Fit([tokens[i] for i in hard], found=found)
+    if found > width:
+        return Fit(None, Reason.TOO_MANY, found)
+    glued = [i for i in hard if tokens[i].fused]
+    if glued:
+        return _split_glued(tokens, hard, width, identity)
+    need = width - found
+    usable = _usable_blanks(tokens, hard, soft, one_per_line)
+    leading = [i for i in usable if hard and i < hard[0]]
+    trailing = [i for i in usable if not hard or i > hard[-1]]
+    if trailing and not leading and len(trailing) >= need:
+        return Fit([tokens[i] for i in sorted(hard + trailing[:need])], found=found)
+    if leading and not trailing and len(leading) == need and one_per_line:
+        return Fit([tokens[i] for i in sorted(hard + leading)], found=found)
+    return Fit(None, Reason.AMBIGUOUS if usable else Reason.TOO_FEW, found)
+
+
+def _usable_blanks(tokens: list[Token], hard: list[int], soft: list[int], one_per_line: bool) -> list[int]:
+    """The soft blanks that may be cells of the row: empty cells on a line holding its values
+    (the row's edge), and, where the table prints one cell per line, empty lines and cells
+    on lines of their own. In space-aligned text a blank cell leaves no trace: a blank line
+    there is never a cell."""
+    lines = {tokens[i].line for i in hard}
+    out = []
+    for i in soft:
+        token = tokens[i]
+        if token.kind == SOFT:
+            if one_per_line:
+                out.append(i)
+        elif token.line in lines or one_per_line:
+            out.append(i)
+    return out
+
+
+def _split_glued(tokens: list[Token], hard: list[int], width: int, identity: Identity | None) -> Fit:
+    """Split the one glued run of digits among the hard cells so that the row has `width`
+    values; accept only when exactly one split exists that satisfies the row's identity."""
+    glued = [i for i in hard if tokens[i].fused]
+    token = tokens[glued[0]]
+    if len(glued) != 1 or not token.text.isdigit():
+        return Fit(None, Reason.GLUED, len(hard))
+    before = [i for i in hard if i < glued[0]]
+    after = [i for i in hard if i > glued[0]]
+    parts = width - len(before) - len(after)
+    fixed_before = [_number(tokens[i].text) for i in before]
+    fixed_after = [_number(tokens[i].text) for i in after]
+    if parts < 1 or None in fixed_before + fixed_after:
+        return Fit(None, Reason.GLUED, len(hard))
+    found: list[list[str]] = []
+    budget = [MAX_SPLITS]
+
+    def walk(rest: str, pieces: list[str]) -> None:
+        if budget[0] <= 0 or len(found) > 1:
+            return
+        budget[0] -= 1
+        left = parts - len(pieces)
+        if left == 1:
+            if rest and (rest == "0" or rest[0] != "0"):
+                row = fixed_before + [int(p) for p in pieces + [rest]] + fixed_after
+                if identity is None or all(row[t] == sum(row[p] for p in ps) for t, ps in identity):
+                    found.append(pieces + [rest])
+            return
+        for cut in range(1, len(rest) - left + 2):
+            head = rest[:cut]
+            if head != "0" and head[0] == "0":
+                break
+            walk(rest[cut:], pieces + [head])
+
+    walk(token.text, [])
+    if len(found) != 1 or budget[0] <= 0:
+        return Fit(None, Reason.GLUED, len(hard))
+    pieces, column, out = found[0], token.span.column, []
+    for piece in pieces:
+        span = token.span._replace(column=column, end_column=column + len(piece))
+        out.append(token._replace(text=piece, span=span))
+        column += len(piece)
+    return Fit([tokens[i] for i in before] + out + [tokens[i] for i in after], found=len(hard), glued=True)
+
+
+def _number(text: str) -> int | None:
+    return int(text) if text.isdigit() else None

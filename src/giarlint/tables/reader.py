@@ -1,0 +1,329 @@
+"""Read tables 二, 三 and 四 from their token streams into canonical keys, with one verdict each.
+
+Labels first, then values: the template's rows are placed on the stream (`anchors`), the
+tokens between two placed labels are fitted to the row's width (`fitting`). Both formats are
+tried for tables 二 and 三 and the better reading kept. A row that cannot be fitted is unread,
+with its reason; a table is `read` (every row read; up to three rows may be missing, which is
+the report's defect), `partial` or `unreadable`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from giarlint.messages import Localized
+from giarlint.tables.anchors import Anchor, Lane, lane, place
+from giarlint.tables.fitting import Fit, Identity, Reason, fit
+from giarlint.tables.templates import Label, Templates, format_for_year, table3_rows_of
+from giarlint.tables.tokens import BLANK_CELL, SOFT, VALUE, WORD, Token
+from giarlint.tables.values import Value, read_value
+from giarlint.tree import Cell, Document, Span, Table
+
+TABLE_KEYS = ("table2", "table3", "table4")
+READ, PARTIAL, UNREADABLE = "read", "partial", "unreadable"
+MAX_MISSING = 3  # more rows missing than this: the layout, not the report, is the likelier cause
+
+
+class UnreadRow(NamedTuple):
+    row: str  # canonical key
+    name: Localized  # the row as the form names it
+    reason: Reason
+    span: Span
+    found: int = 0
+    width: int = 0
+
+
+class Reading(NamedTuple):
+    """How a table was read: the verdict, the layout recognised, the rows not read."""
+
+    verdict: str
+    layout: str
+    unread: tuple[UnreadRow, ...] = ()
+    missing: tuple[UnreadRow, ...] = ()  # rows whose label is absent from a table otherwise read
+    similar: tuple[tuple[str, Cell], ...] = ()  # rows found by a misspelt label: (key, label)
+    glued: tuple[str, ...] = ()  # rows read by splitting digits run together
+
+    def as_json(self) -> dict:
+        return {
+            "verdict": self.verdict,
+            "layout": self.layout,
+            "unread": [{"row": u.row, "reason": u.reason.value, "found": u.found, "expected": u.width}
+                       for u in self.unread],
+            "missing": [u.row for u in self.missing],
+            "misspelt": [key for key, _ in self.similar],
+            "glued": list(self.glued),
+        }
+
+
+@dataclass(slots=True)
+class TableData:
+    """One interpreted table: ``values[row][column]`` (table 四: ``values[group][column]``)."""
+
+    name: str
+    format: str | None
+    values: dict[str, dict[str, Value]]
+    span: Span
+    reading: Reading
+    row_labels: dict[str, Cell] = field(default_factory=dict)
+    header: list[Cell] = field(default_factory=list)
+
+    @property
+    def row_order(self) -> list[str]:
+        return list(self.row_labels)
+
+    @property
+    def read(self) -> bool:
+        return self.reading.verdict == READ
+
+    def value(self, row: str, column: str) -> Value | None:
+        return self.values.get(row, {}).get(column)
+
+    def cell_count(self) -> int:
+        return sum(len(columns) for columns in self.values.values())
+
+    def as_json(self) -> dict:
+        return {row: {col: v.as_json() for col, v in cols.items()} for row, cols in self.values.items()}
+
+
+def _cell(token: Token) -> Cell:
+    return Cell(token.text, token.span)
+
+
+class _Rows(NamedTuple):
+    """The outcome of reading a run of template rows from a stream."""
+
+    values: dict
+    labels: dict
+    unread: list
+    missing: list
+    similar: list
+    glued: list
+    header: list
+    score: int
+
+
+def _label_start(tokens: list[Token], anchor: Anchor, floor: int) -> int:
+    """The first token of the label run holding the anchor (its words printed before the
+    matched ones, e.g. a wrapped label), never before `floor`."""
+    start = anchor.token
+    while start - 1 > floor and tokens[start - 1].kind == WORD:
+        start -= 1
+    return start
+
+
+def _read_rows(tokens: list[Token], words: Lane, rows: list[Label], widths: list[int], columns: list[list[Label]],
+               threshold: float, one_per_line: bool, identity: Identity | None = None) -> _Rows:
+    anchors = place(tuple(rows), tokens, threshold, words)
+    starts = []
+    floor = -1
+    for anchor in anchors:
+        starts.append(_label_start(tokens, anchor, floor))
+        floor = anchor.token
+    out = _Rows({}, {}, [], [], [], [], [], 0)
+    first = starts[0] if starts else len(tokens)
+    out.header.extend(_cell(t) for t in tokens[:first] if t.kind == WORD)
+    fits: dict[int, Fit] = {}
+    for number, anchor in enumerate(anchors):
+        hi = starts[number + 1] if number + 1 < len(anchors) else len(tokens)
+        fits[number] = fit(tokens, anchor.token + 1, hi, widths[anchor.row], tokens[anchor.token], identity, one_per_line)
+    _resolve_by_columns(tokens, anchors, starts, fits, widths)
+    for number, anchor in enumerate(anchors):
+        row, token, result = rows[anchor.row], tokens[anchor.token], fits[number]
+        out.labels[row.key] = _cell(token)
+        if anchor.similar:
+            out.similar.append((row.key, _cell(token)))
+        if result.values is None:
+            out.unread.append(UnreadRow(row.key, _name(row), result.reason, token.span, result.found, widths[anchor.row]))
+            continue
+        out.values[row.key] = {c.key: _value(t) for c, t in zip(columns[anchor.row], result.values)}
+        if result.glued:
+            out.glued.append(row.key)
+    placed = {a.row for a in anchors}
+    for index, row in enumerate(rows):
+        if index not in placed:
+            span = tokens[0].span if tokens else Span(1, 1, 1, 1)
+            out.missing.append(UnreadRow(row.key, _name(row), Reason.NOT_FOUND, span, 0, widths[index]))
+    score = len(out.values) * 2 - len(out.unread) - len(out.missing)
+    return out._replace(score=score)
+
+
+def _resolve_by_columns(tokens, anchors, starts, fits, widths) -> None:
+    """Rows of cells whose blanks could stand in several columns, placed by the column where
+    the table's complete rows of cells have their first value (the same in all of them)."""
+    ambiguous = [n for n, f in fits.items() if f.reason is Reason.AMBIGUOUS]
+    if not ambiguous:
+        return
+    relative, absolute, complete = set(), set(), 0
+    for number, result in fits.items():
+        anchor = tokens[anchors[number].token]
+        if result.values is None or not all(t.separated and t.line == anchor.line for t in result.values):
+            continue
+        complete += 1
+        relative.add(result.values[0].column - anchor.column)
+        absolute.add(result.values[0].column)
+    if complete < 3:
+        return
+    for number in ambiguous:
+        anchor = tokens[anchors[number].token]
+        if not anchor.separated:
+            continue
+        if len(relative) == 1:
+            start = anchor.column + next(iter(relative))
+        elif len(absolute) == 1:
+            start = next(iter(absolute))
+        else:
+            return
+        width = widths[anchors[number].row]
+        hi = starts[number + 1] if number + 1 < len(anchors) else len(tokens)
+        after = tokens[anchors[number].token + 1 : hi]
+        window = [t for t in after if t.line == anchor.line and t.separated and start <= t.column < start + width]
+        stray = [t for t in after if t.kind == VALUE and t not in window]
+        if len(window) == width and not stray:
+            fits[number] = Fit(window, found=fits[number].found)
+
+
+def _value(token: Token) -> Value:
+    return read_value(Cell(token.text, token.span))
+
+
+def _name(row: Label) -> Localized:
+    return Localized(row.short, row.en)
+
+
+def _layout(table: Table, tokens: list[Token]) -> str:
+    """A name for the layout the values were printed in."""
+    values = [t for t in tokens if t.kind == VALUE]
+    if not values:
+        return "no-values"
+    if sum(t.separated for t in values) * 2 >= len(values):
+        text = "\n".join(table.lines)
+        if "│" in text or "┃" in text:
+            return "box"
+        if "\t" in text:
+            return "tab"
+        per_line = len(values) / max(1, len({t.line for t in values}))
+        return "cells" if per_line >= 2 else "cell-per-line"
+    if any(t.fused for t in values):
+        return "glued"
+    per_line = len(values) / max(1, len({t.line for t in values}))
+    return "aligned" if per_line >= 2 else "one-per-line"
+
+
+def _one_per_line(tokens: list[Token]) -> bool:
+    values = [t for t in tokens if t.kind == VALUE]
+    return bool(values) and len({t.line for t in values}) * 5 >= len(values) * 4
+
+
+def _verdict(rows: _Rows, layout: str, glued: list[str]) -> tuple[Reading, dict]:
+    unread, missing = list(rows.unread), list(rows.missing)
+    if missing and (unread or len(missing) > MAX_MISSING):
+        unread, missing = unread + missing, []
+    if not rows.values:
+        verdict = UNREADABLE
+    elif unread:
+        verdict = PARTIAL
+    else:
+        verdict = READ
+    return Reading(verdict, layout, tuple(unread), tuple(missing), tuple(rows.similar), tuple(glued)), rows.values
+
+
+def read_table3(table: Table, templates: Templates, year: int | None) -> TableData:
+    tokens, words = table.tokens, lane(table.tokens)
+    one = _one_per_line(tokens)
+    width = len(templates.table3_columns)
+    ids = templates.table3_identities["row_total"]
+    keys = [c.key for c in templates.table3_columns]
+    identity = [(keys.index(ids["total"]), [keys.index(p) for p in ids["parts"]])]
+    best = None
+    for format_name in _format_order(year):
+        rows = table3_rows_of(templates.table3_rows, format_name)
+        result = _read_rows(tokens, words, rows, [width] * len(rows), [list(templates.table3_columns)] * len(rows),
+                            templates.similarity, one, identity)
+        if best is None or result.score > best[1].score:
+            best = (format_name, result)
+    format_name, rows = best
+    distinct = [k for k in rows.labels if k == "other" or k.startswith("other.")]
+    layout = _layout(table, tokens)
+    reading, values = _verdict(rows, layout, rows.glued)
+    return TableData("table3", format_name if distinct else None, values, table.span, reading, rows.labels, rows.header)
+
+
+def _format_order(year: int | None) -> tuple[str, str]:
+    if year is not None and year >= 2019 and format_for_year(year) == "2019":
+        return ("2019", "2021")
+    return ("2021", "2019")
+
+
+def read_table2(table: Table, templates: Templates, year: int | None) -> TableData:
+    tokens, words = table.tokens, lane(table.tokens)
+    one = _one_per_line(tokens)
+    best = None
+    for format_name in _format_order(year):
+        spec = templates.table2.get(format_name)
+        if spec is None:
+            continue
+        rows = [row for block in spec.blocks for row in block.rows]
+        widths = [len(block.columns) for block in spec.blocks for _ in block.rows]
+        columns = [list(block.columns) for block in spec.blocks for _ in block.rows]
+        result = _read_rows(tokens, words, rows, widths, columns, templates.similarity, one)
+        words_found = sum(word in words.text for word in spec.discriminators)
+        score = (result.score, words_found)
+        if best is None or score > best[2]:
+            best = (format_name, result, score)
+    format_name, rows, score = best
+    reading, values = _verdict(rows, _layout(table, tokens), [])
+    by_words = score[1] > 0
+    return TableData("table2", format_name if by_words else None, values, table.span, reading, rows.labels,
+                     [_cell(t) for t in tokens if t.kind == WORD])
+
+
+def read_table4(table: Table, templates: Templates, year: int | None) -> TableData:
+    """The 15 values after the header (which holds no digits), in three groups of five."""
+    tokens = table.tokens
+    groups, columns = templates.table4_groups, templates.table4_columns
+    width = len(columns)
+    first_word = next((i for i, t in enumerate(tokens) if t.kind == WORD), -1)
+    ids = templates.table4_identities["group_total"]
+    keys = [c.key for c in columns]
+    identity = [(g * width + keys.index(ids["total"]), [g * width + keys.index(p) for p in ids["parts"]])
+                for g in range(len(groups))]
+    result = fit(tokens, first_word + 1, len(tokens), templates.table4_value_count, None, identity,
+                 _one_per_line(tokens))
+    header = [_cell(t) for t in tokens if t.kind == WORD]
+    layout = _layout(table, tokens)
+    if result.values is None:
+        span = next((t.span for t in tokens if t.kind in (VALUE, BLANK_CELL, SOFT)), table.span)
+        unread = UnreadRow("*", Localized("表四", "table 4"), result.reason, span, result.found,
+                           templates.table4_value_count)
+        return TableData("table4", None, {}, table.span, Reading(UNREADABLE, layout, (unread,)), {}, header)
+    values = {
+        group.key: {c.key: _value(t) for c, t in zip(columns, result.values[n * width : (n + 1) * width])}
+        for n, group in enumerate(groups)
+    }
+    glued = tuple(g.key for g in groups) if result.glued else ()
+    return TableData("table4", None, values, table.span, Reading(READ, layout, (), (), (), glued), {}, header)
+
+
+DELIMITED = ("cells", "tab", "box", "cell-per-line")
+
+
+def wrong_cell_count(table: TableData) -> bool:
+    """Whether table 四 was not read only because its delimited cells are not 15: then the
+    count is the report's defect (GIA111), not the reader's doubt (GIA003). In space-aligned
+    text a blank cell leaves no trace, so there a wrong count stays GIA003."""
+    unread = table.reading.unread
+    return (table.name == "table4" and table.reading.verdict == UNREADABLE and table.reading.layout in DELIMITED
+            and len(unread) == 1 and unread[0].reason in (Reason.TOO_FEW, Reason.TOO_MANY))
+
+
+_READERS = {"table2": read_table2, "table3": read_table3, "table4": read_table4}
+
+
+def read_tables(document: Document, templates: Templates, year: int | None) -> dict[str, TableData]:
+    """Read every table the locator found (the first of each kind)."""
+    out: dict[str, TableData] = {}
+    for table in document.tables():
+        if table.kind in _READERS and table.kind not in out:
+            out[table.kind] = _READERS[table.kind](table, templates, year)
+    return out

@@ -1,0 +1,182 @@
+"""The token stream of one table: words, values and blanks, each with its exact span.
+
+Lexed by ``grammar/cells.lark``; this module decides, line by line, what the chunks are:
+- a line holding a separator (| ｜ │ tab …) is a row of cells: the text between two separators
+  is one cell (spaces inside kept), an empty cell is a `BLANK`; outer Markdown borders and rule
+  pieces (``---``, ``───``) are not cells;
+- any other line is space-aligned text: every chunk is a cell of its own (a number never holds
+  a space); a chunk gluing words and digits (``（一）予以公开710000071``, tags stripped from a web
+  page) is cut into its words and a `fused` value;
+- blank lines are `SOFT` blanks (one per blank line, or, where blank lines merely separate the
+  cells, one per extra pair); rule lines and page furniture (``- 3 -``) are dropped.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import NamedTuple
+
+from lark import Lark
+
+from giarlint import patterns
+from giarlint.normalize import has_cjk
+from giarlint.resources import data_dir
+from giarlint.tables.values import BLANK, TEXT, classify
+from giarlint.tree import Span
+
+WORD = "word"
+VALUE = "value"
+BLANK_CELL = "blank"  # an empty cell between separators
+SOFT = "soft"  # a blank line: a cell only where the row's width needs one
+
+_RULE_PIECE = patterns.compile(r"^[:：]?[-─━═=~_－—]{3,}[:：]?$|^[─━═]+$")
+_FURNITURE = patterns.compile(r"^(?:[-—–－‐]+\d{1,4}[-—–－‐]+|第\d{1,4}页(?:共\d{1,4}页)?|\d{1,4}/\d{1,4})$")
+_CHANGE = patterns.compile(r"^[增减][+-]?\d+(?:\.\d+)?$")
+# inline markup around a cell's text: <span …>2</span> (pandoc gfm), [2]{style=…} (pandoc markdown)
+_WRAPPED = patterns.compile(r"^(?:<[^<>]*>|\[)+([^<>\[\]]*?)(?:</[^<>]*>|\]\{[^{}]*\})+$")
+# a run of digits glued to words: the value part (an ordinal 1.–8. of the next label is peeled off)
+_GLUED = patterns.compile(r"\d+(?:\.\d+)?")
+
+
+class Token(NamedTuple):
+    kind: str
+    text: str
+    span: Span
+    line: int  # 1-based line number in the report
+    separated: bool = False  # from a line of cells
+    fused: bool = False  # digits cut from words: maybe several cells without a separator
+    column: int = -1  # index of the cell in its line (separated lines)
+
+
+@lru_cache(maxsize=1)
+def _lexer() -> Lark:
+    with open(os.path.join(data_dir("grammar"), "cells.lark"), encoding="utf-8") as handle:
+        return Lark(handle.read(), parser="lalr", lexer="basic", cache=True)
+
+
+def tokenize(lines: list[str], first_line: int) -> list[Token]:
+    """Tokens of `lines` (the table's lines of the report, the first being line `first_line`)."""
+    by_line: dict[int, list] = {}
+    for token in _lexer().lex("\n".join(lines) + "\n"):
+        if token.type != "NL":
+            by_line.setdefault(token.line, []).append(token)
+    blank_separated = _blank_separated(lines)
+    out: list[Token] = []
+    blank_run: list[int] = []
+    for offset, raw in enumerate(lines):
+        number = first_line + offset
+        pieces = by_line.get(offset + 1)
+        if not pieces:
+            blank_run.append(number)
+            continue
+        if blank_run:
+            out.extend(_soft_blanks(blank_run, blank_separated))
+            blank_run = []
+        if any(p.type == "SEP" for p in pieces):
+            out.extend(_cells(raw, pieces, number))
+        else:
+            out.extend(_chunks(pieces, number))
+    return out
+
+
+def _blank_separated(lines: list[str]) -> bool:
+    """Whether blank lines merely separate one-cell lines (HTML copied as text, lynx, pdftotext)."""
+    singles = pairs = 0
+    for index in range(len(lines) - 2):
+        if lines[index].strip():
+            pairs += 1
+            if not lines[index + 1].strip() and lines[index + 2].strip():
+                singles += 1
+    return pairs > 0 and singles * 2 >= pairs
+
+
+def _soft_blanks(numbers: list[int], blank_separated: bool) -> list[Token]:
+    kept = numbers[1 : 1 + (len(numbers) - 1) // 2] if blank_separated else numbers
+    return [Token(SOFT, "", Span(n, 1, n, 1), n) for n in kept]
+
+
+def _is_furniture(pieces) -> bool:
+    return len(pieces) <= 3 and bool(_FURNITURE.match("".join(p.value for p in pieces)))
+
+
+def _chunks(pieces, number: int) -> list[Token]:
+    if _is_furniture(pieces) or all(_RULE_PIECE.match(p.value) for p in pieces):
+        return []
+    out = []
+    for piece in pieces:
+        column, text = _unwrap(piece.column, piece.value)
+        kind = _kind(text)
+        if kind == WORD and has_cjk(text) and any(ch.isdigit() for ch in text):
+            out.extend(_unglue(text, number, column))
+        else:
+            out.append(Token(kind, text, Span(number, column, number, column + len(text)), number))
+    return out
+
+
+def _unwrap(column: int, text: str) -> tuple[int, str]:
+    """The text inside inline markup, and the column where it starts."""
+    if "<" in text or "]{" in text:
+        match = _WRAPPED.match(text)
+        if match:
+            return column + match.start(1), match.group(1)
+    return column, text
+
+
+def _kind(text: str) -> str:
+    kind, _ = classify(text)
+    if kind == TEXT:
+        return VALUE if _CHANGE.match(text) else WORD
+    return BLANK_CELL if kind == BLANK else VALUE
+
+
+def _unglue(text: str, number: int, column: int) -> list[Token]:
+    """Cut ``（一）予以公开710000071`` into the word and the digits; a digit run that starts the
+    chunk stays in its word, and the digit before ``.``/``、`` is the ordinal of the next label
+    (``…秘密0000000`` + ``2.其他…``)."""
+    out, start = [], 0
+    for match in _GLUED.finditer(text):
+        begin, end = match.span()
+        if text[end : end + 1] in (".", "．", "、"):
+            end -= 1
+        if begin == 0 or end <= begin:
+            continue
+        if start < begin:
+            out.append(Token(WORD, text[start:begin], Span(number, column + start, number, column + begin), number))
+        out.append(Token(VALUE, text[begin:end], Span(number, column + begin, number, column + end), number, fused=True))
+        start = end
+    if start < len(text):
+        out.append(Token(WORD, text[start:], Span(number, column + start, number, column + len(text)), number))
+    return out
+
+
+def _cells(raw: str, pieces, number: int) -> list[Token]:
+    """The cells of a line holding separators, in order, empty ones as `BLANK_CELL`."""
+    chunks_only = [p for p in pieces if p.type == "CHUNK"]
+    if not chunks_only or all(_RULE_PIECE.match(p.value) for p in chunks_only):
+        return []  # a rule line: |---|---| or ├───┼───┤
+    cells: list[list] = [[]]
+    seps: list = []
+    for piece in pieces:
+        if piece.type == "SEP":
+            cells.append([])
+            seps.append(piece)
+        elif not _RULE_PIECE.match(piece.value):
+            cells[-1].append(piece)
+    first_is_border = pieces[0].type == "SEP" and pieces[0].value != "\t"
+    last_is_border = pieces[-1].type == "SEP"
+    out = []
+    for index, content in enumerate(cells):
+        if index == 0 and first_is_border:
+            continue
+        if index == len(cells) - 1 and last_is_border and not content:
+            continue
+        position = index - (1 if first_is_border else 0)
+        if content:
+            begin, text = _unwrap(content[0].column, raw[content[0].column - 1 : content[-1].column + len(content[-1].value) - 1])
+            end = begin + len(text)
+            out.append(Token(_kind(text), text, Span(number, begin, number, end), number, True, False, position))
+        else:
+            at = seps[index - 1].column + 1 if index else 1
+            out.append(Token(BLANK_CELL, "", Span(number, at, number, at), number, True, False, position))
+    return out
