@@ -91,7 +91,7 @@ def test_bare_path_runs_check():
 def test_parse_prints_positioned_tree():
     out = run_cli("parse", str(SEED["004"])).stdout.decode()
     assert "section 1 3:1-3:11 一、主要工作开展情况" in out
-    assert "table3 format=2021 cells=175 problems=0" in out
+    assert "table3 format=2021 cells=175 reading=read:cell-per-line" in out
 
 
 def test_python_m_and_version():

@@ -78,19 +78,25 @@ def test_layout_reads_the_same_tables(linter, variant):
     original = seed_text("000")
     changed = variant(original)
     assert changed != original
-    assert tables(linter, changed) == tables(linter, original)
+    expected = tables(linter, original)
+    if variant in (one_cell_per_line, blank_separated):
+        # a text cell on a line of its own cannot be told from a label word: that row is unread
+        del expected["table2"]["licensing"]
+        report = linter.build("x.txt", changed)
+        assert [u.row for u in report.tables["table2"].reading.unread] == ["licensing"]
+    assert tables(linter, changed) == expected
 
 
 def test_wrapped_label_cell_spans_two_lines(linter):
     report = linter.build("x.txt", wrapped_label(seed_text("000")))
     label = report.tables["table3"].row_labels["partial"]
-    assert (label.span.line, label.span.end_line) == (31, 32)
+    assert (label.span.line, label.span.column) == (31, 1)
     assert report.tables["table3"].values["partial"]["total"].cell.span.line == 32
 
 
 def test_markdown_rule_rows_are_not_cells(linter):
     report = linter.build("x.txt", markdown(seed_text("000")))
-    assert report.tables["table3"].problems == []
+    assert report.tables["table3"].reading.verdict == "read"
     assert all("---" not in c.text for t in report.document.tables() for r in t.rows for c in r.cells)
 
 
@@ -143,7 +149,7 @@ def test_markdown_table_four_over_two_rows_and_short_rules(linter):
         "0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
         "| 0 | 0 | 0 | 0 | 0 |\n|-|-|-|-|-|\n| 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |")
     report = linter.build("x.md", text)
-    assert report.tables["table4"].problems == []
+    assert report.tables["table4"].read
     assert report.tables["table4"].cell_count() == 15
 
 
@@ -151,14 +157,14 @@ def test_wrapped_table_three_label_is_not_a_section(linter):
     text = seed_text("000").replace("四、结转下年度继续办理 | 0", "四、结转下\n年度继续办理 | 0")
     report = linter.build("x.txt", text)
     assert len(report.document.sections) == 6
-    assert report.tables["table3"].problems == []
+    assert report.tables["table3"].read
     assert report.tables["table3"].row_labels["carried_forward"].span.line == 52
 
 
 def test_extra_value_in_table_two_is_reported(linter):
     text = seed_text("000").replace("行政规范性文件 | 0 | 1 | 4 |", "行政规范性文件 | 0 | 1 | 4 | 7 |")
     found = [(d.code, d.line, d.column) for d in linter.lint_text("x.txt", text) if d.code == "GIA003"]
-    assert found == [("GIA003", 13, 23)]
+    assert found == [("GIA003", 13, 1)]  # at the row's label: 4 values for 3 columns
 
 
 # A run of text lines is one TEXT token (grammar/report.lark); its look-ahead must stop before

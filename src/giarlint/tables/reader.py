@@ -105,9 +105,13 @@ class _Rows(NamedTuple):
 
 def _label_start(tokens: list[Token], anchor: Anchor, floor: int) -> int:
     """The first token of the label run holding the anchor (its words printed before the
-    matched ones, e.g. a wrapped label), never before `floor`."""
+    matched ones, e.g. a wrapped label), never before `floor` (the previous row's label) nor
+    onto a cell of that label's line (a text value of that row)."""
     start = anchor.token
     while start - 1 > floor and tokens[start - 1].kind == WORD:
+        previous = tokens[start - 1]
+        if floor >= 0 and previous.separated and previous.line == tokens[floor].line:
+            break
         start -= 1
     return start
 
@@ -121,8 +125,8 @@ def _read_rows(tokens: list[Token], words: Lane, rows: list[Label], widths: list
         starts.append(_label_start(tokens, anchor, floor))
         floor = anchor.token
     out = _Rows({}, {}, [], [], [], [], [], 0)
-    first = starts[0] if starts else len(tokens)
-    out.header.extend(_cell(t) for t in tokens[:first] if t.kind == WORD)
+    first_line = tokens[anchors[0].token].line if anchors else None
+    out.header.extend(_cell(t) for t in tokens if t.kind == WORD and (first_line is None or t.line < first_line))
     fits: dict[int, Fit] = {}
     for number, anchor in enumerate(anchors):
         hi = starts[number + 1] if number + 1 < len(anchors) else len(tokens)
@@ -235,15 +239,21 @@ def read_table3(table: Table, templates: Templates, year: int | None) -> TableDa
     ids = templates.table3_identities["row_total"]
     keys = [c.key for c in templates.table3_columns]
     identity = [(keys.index(ids["total"]), [keys.index(p) for p in ids["parts"]])]
-    best = None
+    results = {}
     for format_name in _format_order(year):
         rows = table3_rows_of(templates.table3_rows, format_name)
-        result = _read_rows(tokens, words, rows, [width] * len(rows), [list(templates.table3_columns)] * len(rows),
-                            templates.similarity, one, identity)
-        if best is None or result.score > best[1].score:
-            best = (format_name, result)
-    format_name, rows = best
+        results[format_name] = _read_rows(tokens, words, rows, [width] * len(rows),
+                                          [list(templates.table3_columns)] * len(rows), templates.similarity, one, identity)
+    format_name = max(results, key=lambda name: results[name].score)  # ties: the year's format (tried first)
+    rows = results[format_name]
     distinct = [k for k in rows.labels if k == "other" or k.startswith("other.")]
+    if not distinct and year is not None and year >= 2019:
+        format_name = format_for_year(year)  # no （六） row tells: the year does
+        rows = results[format_name]
+    elif not distinct:  # nothing tells the format: only rows both formats have can be missing
+        common = {r.key for r in table3_rows_of(templates.table3_rows, "2019")} & {
+            r.key for r in table3_rows_of(templates.table3_rows, "2021")}
+        rows = rows._replace(missing=[m for m in rows.missing if m.row in common])
     layout = _layout(table, tokens)
     reading, values = _verdict(rows, layout, rows.glued)
     return TableData("table3", format_name if distinct else None, values, table.span, reading, rows.labels, rows.header)
@@ -293,7 +303,7 @@ def read_table4(table: Table, templates: Templates, year: int | None) -> TableDa
     header = [_cell(t) for t in tokens if t.kind == WORD]
     layout = _layout(table, tokens)
     if result.values is None:
-        span = next((t.span for t in tokens if t.kind in (VALUE, BLANK_CELL, SOFT)), table.span)
+        span = next((t.span for t in tokens[first_word + 1 :] if t.kind == VALUE), table.span)
         unread = UnreadRow("*", Localized("表四", "table 4"), result.reason, span, result.found,
                            templates.table4_value_count)
         return TableData("table4", None, {}, table.span, Reading(UNREADABLE, layout, (unread,)), {}, header)

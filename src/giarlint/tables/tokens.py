@@ -32,6 +32,7 @@ SOFT = "soft"  # a blank line: a cell only where the row's width needs one
 
 _RULE_PIECE = patterns.compile(r"^[:：]?[-─━═=~_－—]{3,}[:：]?$|^[─━═]+$")
 _FURNITURE = patterns.compile(r"^(?:[-—–－‐]+\d{1,4}[-—–－‐]+|第\d{1,4}页(?:共\d{1,4}页)?|\d{1,4}/\d{1,4})$")
+_MARKDOWN_RULE = patterns.compile(r"^:?-+:?$")
 _CHANGE = patterns.compile(r"^[增减][+-]?\d+(?:\.\d+)?$")
 # inline markup around a cell's text: <span …>2</span> (pandoc gfm), [2]{style=…} (pandoc markdown)
 _WRAPPED = patterns.compile(r"^(?:<[^<>]*>|\[)+([^<>\[\]]*?)(?:</[^<>]*>|\]\{[^{}]*\})+$")
@@ -155,6 +156,8 @@ def _cells(raw: str, pieces, number: int) -> list[Token]:
     chunks_only = [p for p in pieces if p.type == "CHUNK"]
     if not chunks_only or all(_RULE_PIECE.match(p.value) for p in chunks_only):
         return []  # a rule line: |---|---| or ├───┼───┤
+    if pieces[0].type == "SEP" and all(_MARKDOWN_RULE.match(p.value) for p in chunks_only):
+        return []  # |-|-|: after a leading pipe one dash is a rule (a lone - elsewhere is a value)
     cells: list[list] = [[]]
     seps: list = []
     for piece in pieces:
