@@ -182,6 +182,13 @@ class _FoldTables:
         table_start = 0
         current = None
         for token in stream:
+            last = token.line + token.value.count("\n") - (1 if token.value.endswith("\n") else 0)
+            if not any(e.first <= last and token.line <= e.last for e in extents):
+                if table:
+                    yield self._table(current, table, table_start)
+                    table, current = [], None
+                yield token
+                continue
             lines = token.value.split("\n")
             pieces: list[tuple[object, list[str], int]] = []
             for offset, text in enumerate(lines[:-1] if token.value.endswith("\n") else lines):

@@ -33,6 +33,8 @@ class Lane(NamedTuple):
     starts: list[int]  # lane offset where each word token begins
     tokens: list[int]  # index in the token stream of each word token
     words: list[str]  # folded text of each word token
+    bodies: dict  # a word's text without its ordinal -> [(position, has ordinal)]
+    found: dict  # memo of the rows' occurrences (the two formats share most rows)
 
     def token_at(self, offset: int) -> int:
         """The index (in the lane) of the word token holding lane offset `offset`."""
@@ -48,29 +50,35 @@ class Lane(NamedTuple):
 
 def lane(tokens: list[Token]) -> Lane:
     starts, indices, words, offset = [], [], [], 0
+    bodies: dict[str, list] = {}
     for index, token in enumerate(tokens):
         if token.kind == WORD:
             folded = fold(token.text)
+            body, has_ordinal = strip_ordinal(folded)
+            bodies.setdefault(body, []).append((len(words), has_ordinal))
             starts.append(offset)
             indices.append(index)
             words.append(folded)
             offset += len(folded)
-    return Lane("".join(words), starts, indices, words)
+    return Lane("".join(words), starts, indices, words, bodies, {})
 
 
 def _occurrences(row: Label, words: Lane) -> list[tuple[int, int]]:
     """(start, end) lane offsets where the row's label words are, in lane order."""
+    if row in words.found:
+        return words.found[row]
     found = []
     for word in row.match:
         at = words.text.find(word)
         while at >= 0:
             found.append((at, at + len(word)))
             at = words.text.find(word, at + 1)
-    for position, folded in enumerate(words.words):
-        body, has_ordinal = strip_ordinal(folded)
-        if body in row.exact and (has_ordinal or not row.ordinal):
-            found.append((words.starts[position], words.starts[position] + len(folded)))
-    return sorted(set(found))
+    for word in row.exact:
+        for position, has_ordinal in words.bodies.get(word, ()):
+            if has_ordinal or not row.ordinal:
+                found.append((words.starts[position], words.starts[position] + len(words.words[position])))
+    words.found[row] = result = sorted(set(found))
+    return result
 
 
 def place(rows: tuple[Label, ...], tokens: list[Token], threshold: float, words: Lane | None = None) -> list[Anchor]:
@@ -89,19 +97,39 @@ def _most_in_order(candidates: list[list[tuple[int, int]]]) -> list[tuple[int, t
 
     States are (end of the last chosen occurrence, chosen rows); taking a row's earliest
     occurrence after that end is never worse, so each state grows in one way only."""
-    states: list[tuple[int, list]] = [(-1, [])]
+    greedy, last = [], -1
     for row, occurrences in enumerate(candidates):
+        occurrence = next((o for o in occurrences if o[0] >= last), None)
+        if occurrence is None and occurrences:
+            break  # a row out of order: search every choice
+        if occurrence is not None:
+            greedy.append((row, occurrence))
+            last = occurrence[1]
+    else:
+        return greedy  # every row that has words placed in order: nothing can place more
+    states: list[tuple[int, int, list]] = [(-1, 0, [])]  # (last end, -rows chosen, chosen)
+    for row, occurrences in enumerate(candidates):
+        if not occurrences:
+            continue
         grown = list(states)
-        for last, chosen in states:
+        for last, count, chosen in states:
             occurrence = next((o for o in occurrences if o[0] >= last), None)
             if occurrence is not None:
-                grown.append((occurrence[1], chosen + [(row, occurrence)]))
-        grown.sort(key=lambda state: (state[0], -len(state[1])))
+                grown.append((occurrence[1], count - 1, chosen + [(row, occurrence)]))
+        grown.sort(key=_order)
         states = []
         for state in grown:  # keep a state only if no state ending earlier has as many rows
-            if not states or len(state[1]) > len(states[-1][1]):
+            if not states or state[1] < states[-1][1]:
                 states.append(state)
-    return max(states, key=lambda state: len(state[1]))[1]
+    return min(states, key=_order_by_rows)[2]
+
+
+def _order(state) -> tuple[int, int]:
+    return state[0], state[1]
+
+
+def _order_by_rows(state) -> tuple[int, int]:
+    return state[1], state[0]
 
 
 def _similarity(row: Label, text: str) -> float:

@@ -10,6 +10,7 @@ label 三、/本/年/度… printed down the side of table 三 stays a part of t
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from giarlint import patterns
@@ -41,7 +42,7 @@ class LocateSpec(NamedTuple):
 
 def locate(lines: list[str], specs: tuple[LocateSpec, ...], section_words: tuple[str, ...]) -> list[Extent]:
     """The extent of each table kind that has enough anchors, in line order; never overlapping."""
-    marks = [_mark(line, specs, section_words) for line in lines]
+    marks = [_mark(line, specs, section_words) if line.strip() else _BLANK for line in lines]
     found = []
     for spec in specs:
         best = _best_cluster(marks, spec.kind, spec.min_words)
@@ -64,6 +65,7 @@ class _Mark(NamedTuple):
 _BLANK = _Mark("blank", {})
 
 
+@lru_cache(maxsize=8192)
 def _mark(line: str, specs, section_words) -> _Mark:
     stripped = line.strip()
     if not stripped:

@@ -242,8 +242,11 @@ def read_table3(table: Table, templates: Templates, year: int | None) -> TableDa
     results = {}
     for format_name in _format_order(year):
         rows = table3_rows_of(templates.table3_rows, format_name)
-        results[format_name] = _read_rows(tokens, words, rows, [width] * len(rows),
-                                          [list(templates.table3_columns)] * len(rows), templates.similarity, one, identity)
+        results[format_name] = result = _read_rows(tokens, words, rows, [width] * len(rows),
+                                                   [list(templates.table3_columns)] * len(rows), templates.similarity,
+                                                   one, identity)
+        if not result.unread and not result.missing:
+            break  # every row of this format read: the other format cannot do better
     format_name = max(results, key=lambda name: results[name].score)  # ties: the year's format (tried first)
     rows = results[format_name]
     distinct = [k for k in rows.labels if k == "other" or k.startswith("other.")]
@@ -281,6 +284,8 @@ def read_table2(table: Table, templates: Templates, year: int | None) -> TableDa
         score = (result.score, words_found)
         if best is None or score > best[2]:
             best = (format_name, result, score)
+        if not result.unread and not result.missing and words_found:
+            break  # read whole, and its own column words are there
     format_name, rows, score = best
     reading, values = _verdict(rows, _layout(table, tokens), [])
     by_words = score[1] > 0

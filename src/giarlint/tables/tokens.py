@@ -56,29 +56,46 @@ def _lexer() -> Lark:
         return Lark(handle.read(), parser="lalr", lexer="basic", cache=True)
 
 
+class Piece(NamedTuple):
+    """A terminal of ``cells.lark`` on one line: SEP or CHUNK, its text and 1-based column."""
+
+    type: str
+    value: str
+    column: int
+
+
+@lru_cache(maxsize=8192)
+def lex_line(text: str) -> tuple[Piece, ...]:
+    """The terminals of one line; memoised, as value lines (``0 | 0 | 0 |``) and labels recur
+    in every report."""
+    return tuple(Piece(t.type, t.value, t.column) for t in _lexer().lex(text) if t.type != "NL")
+
+
 def tokenize(lines: list[str], first_line: int) -> list[Token]:
     """Tokens of `lines` (the table's lines of the report, the first being line `first_line`)."""
-    by_line: dict[int, list] = {}
-    for token in _lexer().lex("\n".join(lines) + "\n"):
-        if token.type != "NL":
-            by_line.setdefault(token.line, []).append(token)
     blank_separated = _blank_separated(lines)
     out: list[Token] = []
     blank_run: list[int] = []
     for offset, raw in enumerate(lines):
         number = first_line + offset
-        pieces = by_line.get(offset + 1)
+        pieces = lex_line(raw) if raw.strip() else ()
         if not pieces:
             blank_run.append(number)
             continue
         if blank_run:
             out.extend(_soft_blanks(blank_run, blank_separated))
             blank_run = []
-        if any(p.type == "SEP" for p in pieces):
-            out.extend(_cells(raw, pieces, number))
-        else:
-            out.extend(_chunks(pieces, number))
+        out.extend(Token(kind, text, Span(number, begin, number, end), number, separated, fused, column)
+                   for kind, text, begin, end, separated, fused, column in _line_tokens(raw))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _line_tokens(raw: str) -> tuple:
+    """The tokens of one non-blank line, without its line number; memoised like `lex_line`."""
+    pieces = lex_line(raw)
+    found = _cells(raw, pieces, 0) if any(p.type == "SEP" for p in pieces) else _chunks(pieces, 0)
+    return tuple((t.kind, t.text, t.span.column, t.span.end_column, t.separated, t.fused, t.column) for t in found)
 
 
 def _blank_separated(lines: list[str]) -> bool:
