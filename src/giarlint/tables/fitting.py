@@ -4,7 +4,8 @@ Hard cells are numbers, not-applicable marks, text cells on the label's own line
 blank cells (or blank lines) lying between two of those. Soft blanks — empty cells at a row's
 edge, merged label columns, blank lines — fill a row only where its width needs them and only
 where they can stand in one place. A run of digits glued to words is split only when exactly
-one split satisfies the row's own identity (say so: that identity then proves nothing).
+one split satisfies the row's own identity (say so: that identity then proves nothing); a row
+without an identity (table 二) is not split, for a blank cell may have vanished in the run.
 """
 
 from __future__ import annotations
@@ -70,8 +71,7 @@ def fit(tokens: list[Token], lo: int, hi: int, width: int, anchor: Token | None,
         return Fit([tokens[i] for i in hard], found=found)
     if found > width:
         return Fit(None, Reason.TOO_MANY, found)
-    glued = [i for i in hard if tokens[i].fused]
-    if glued:
+    if any(tokens[i].fused for i in hard):
         return _split_glued(tokens, hard, width, identity)
     need = width - found
     usable = _usable_blanks(tokens, hard, soft, one_per_line)
@@ -102,49 +102,46 @@ def _usable_blanks(tokens: list[Token], hard: list[int], soft: list[int], one_pe
 
 
 def _split_glued(tokens: list[Token], hard: list[int], width: int, identity: Identity | None) -> Fit:
-    """Split the one glued run of digits among the hard cells so that the row has `width`
-    values; accept only when exactly one split exists that satisfies the row's identity."""
-    glued = [i for i in hard if tokens[i].fused]
-    token = tokens[glued[0]]
-    if len(glued) != 1 or not token.text.isdigit():
+    """Split the glued runs of digits among the hard cells so that the row has `width` values;
+    accept only when exactly one split satisfies the row's identity."""
+    cells = [tokens[i] for i in hard]
+    if not identity or not all(t.text.isdigit() for t in cells):
+        # without an identity to check, a lost blank cell (0|14 or 0|1|4?) cannot be ruled out
         return Fit(None, Reason.GLUED, len(hard))
-    before = [i for i in hard if i < glued[0]]
-    after = [i for i in hard if i > glued[0]]
-    parts = width - len(before) - len(after)
-    fixed_before = [_number(tokens[i].text) for i in before]
-    fixed_after = [_number(tokens[i].text) for i in after]
-    if parts < 1 or None in fixed_before + fixed_after:
-        return Fit(None, Reason.GLUED, len(hard))
-    found: list[list[str]] = []
+    found: list[list[tuple[int, str, int]]] = []  # (cell index, digits, offset in the cell)
     budget = [MAX_SPLITS]
 
-    def walk(rest: str, pieces: list[str]) -> None:
-        if budget[0] <= 0 or len(found) > 1:
+    def walk(index: int, offset: int, row: list) -> None:
+        if budget[0] <= 0 or len(found) > 1 or len(row) > width:
             return
         budget[0] -= 1
-        left = parts - len(pieces)
-        if left == 1:
-            if rest and (rest == "0" or rest[0] != "0"):
-                row = fixed_before + [int(p) for p in pieces + [rest]] + fixed_after
-                if identity is None or all(row[t] == sum(row[p] for p in ps) for t, ps in identity):
-                    found.append(pieces + [rest])
+        if index == len(cells):
+            if len(row) == width:
+                numbers = [int(piece) for _, piece, _ in row]
+                if all(numbers[t] == sum(numbers[p] for p in ps) for t, ps in identity):
+                    found.append(list(row))
             return
-        for cut in range(1, len(rest) - left + 2):
-            head = rest[:cut]
+        text = cells[index].text[offset:]
+        if not cells[index].fused:
+            walk(index + 1, 0, row + [(index, text, offset)])
+            return
+        for cut in range(1, len(text) + 1):
+            head = text[:cut]
             if head != "0" and head[0] == "0":
                 break
-            walk(rest[cut:], pieces + [head])
+            if cut == len(text):
+                walk(index + 1, 0, row + [(index, head, offset)])
+            else:
+                walk(index, offset + cut, row + [(index, head, offset)])
 
-    walk(token.text, [])
+    walk(0, 0, [])
     if len(found) != 1 or budget[0] <= 0:
         return Fit(None, Reason.GLUED, len(hard))
-    pieces, column, out = found[0], token.span.column, []
-    for piece in pieces:
-        span = token.span._replace(column=column, end_column=column + len(piece))
-        out.append(token._replace(text=piece, span=span))
-        column += len(piece)
-    return Fit([tokens[i] for i in before] + out + [tokens[i] for i in after], found=len(hard), glued=True)
+    out = []
+    for index, piece, offset in found[0]:
+        token = cells[index]
+        column = token.span.column + offset
+        out.append(token._replace(text=piece, span=token.span._replace(column=column, end_column=column + len(piece))))
+    return Fit(out, found=len(hard), glued=True)
 
 
-def _number(text: str) -> int | None:
-    return int(text) if text.isdigit() else None

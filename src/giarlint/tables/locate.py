@@ -109,6 +109,15 @@ def _best_cluster(marks: list[_Mark], kind: str, min_words: int) -> tuple[int, i
     return best if best_count >= min_words else None
 
 
+def _ends_table(line: str) -> bool:
+    """A heading-shaped line with a title of its own (not 三、本, a group label printed down
+    the side in pieces) ends the values that follow a table's last anchor."""
+    match = _HEADING_SHAPE.match(line)
+    if not match or _ROW_LABEL.match(line):
+        return False
+    return len(fold(line[match.end():])) >= 4
+
+
 def _extend(lines: list[str], marks: list[_Mark], kind: str, first: int, last: int) -> tuple[int, int]:
     """1-based line range: the cluster and the lines after it that still belong to the table
     (values, blank lines, short words), up to a heading, prose or another table's anchors."""
@@ -117,7 +126,7 @@ def _extend(lines: list[str], marks: list[_Mark], kind: str, first: int, last: i
         mark = marks[index]
         if mark.kind in ("heading", "prose") or (mark.hits and kind not in mark.hits):
             break
-        if mark.kind != "blank" and _HEADING_SHAPE.match(lines[index]) and not _ROW_LABEL.match(lines[index]):
+        if mark.kind != "blank" and _ends_table(lines[index]):
             break
         if mark.kind != "blank":
             end = index

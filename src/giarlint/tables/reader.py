@@ -132,6 +132,8 @@ def _read_rows(tokens: list[Token], words: Lane, rows: list[Label], widths: list
         hi = starts[number + 1] if number + 1 < len(anchors) else len(tokens)
         fits[number] = fit(tokens, anchor.token + 1, hi, widths[anchor.row], tokens[anchor.token], identity, one_per_line)
     _resolve_by_columns(tokens, anchors, starts, fits, widths)
+    if identity:
+        _values_printed_apart(tokens, anchors, fits, widths, identity)
     for number, anchor in enumerate(anchors):
         row, token, result = rows[anchor.row], tokens[anchor.token], fits[number]
         out.labels[row.key] = _cell(token)
@@ -150,6 +152,37 @@ def _read_rows(tokens: list[Token], words: Lane, rows: list[Label], widths: list
             out.missing.append(UnreadRow(row.key, _name(row), Reason.NOT_FOUND, span, 0, widths[index]))
     score = len(out.values) * 2 - len(out.unread) - len(out.missing)
     return out._replace(score=score)
+
+
+def _values_printed_apart(tokens, anchors, fits, widths, identity) -> None:
+    """Labels printed after their values (plain pdftotext prints a wrapped group's labels
+    last): a row holding exactly k rows' worth of numbers, followed by k-1 rows holding none,
+    gives them one row each in order — only if every one of them satisfies its own identity
+    (which then proves nothing: they are read by it)."""
+    number = 0
+    while number < len(anchors):
+        result, width = fits[number], widths[anchors[number].row]
+        count = result.found // width if result.reason is Reason.TOO_MANY and result.found % width == 0 else 0
+        following = list(range(number + 1, number + count))
+        if count < 2 or following[-1] >= len(anchors) or any(fits[n].found or widths[anchors[n].row] != width
+                                                              for n in following):
+            number += 1
+            continue
+        lo = anchors[number].token + 1
+        hi = anchors[following[0]].token
+        values = [t for t in tokens[lo:hi] if t.kind == VALUE]
+        chunks = [values[k * width : (k + 1) * width] for k in range(count)]
+        if len(values) == result.found and all(_holds(chunk, identity) for chunk in chunks):
+            for n, chunk in zip([number] + following, chunks):
+                fits[n] = Fit(chunk, found=width, glued=True)
+        number += count
+
+
+def _holds(chunk: list[Token], identity: Identity) -> bool:
+    numbers = [_value(t).number for t in chunk]
+    if any(n is None for n in numbers):
+        return False
+    return all(numbers[t] == sum(numbers[p] for p in parts) for t, parts in identity)
 
 
 def _resolve_by_columns(tokens, anchors, starts, fits, widths) -> None:
@@ -258,8 +291,33 @@ def read_table3(table: Table, templates: Templates, year: int | None) -> TableDa
             r.key for r in table3_rows_of(templates.table3_rows, "2021")}
         rows = rows._replace(missing=[m for m in rows.missing if m.row in common])
     layout = _layout(table, tokens)
+    if rows.unread:
+        for name, result in results.items():
+            by_columns = None if result.missing else _read_by_columns(
+                tokens, table3_rows_of(templates.table3_rows, name), list(templates.table3_columns), result, identity)
+            if by_columns is not None:
+                format_name, rows, layout = name, by_columns, "columns"
+                break
     reading, values = _verdict(rows, layout, rows.glued)
     return TableData("table3", format_name if distinct else None, values, table.span, reading, rows.labels, rows.header)
+
+
+def _read_by_columns(tokens, rows: list[Label], columns: list[Label], found: _Rows, identity) -> _Rows | None:
+    """All labels first, then the numbers column by column (pdfminer): read only when the
+    numbers after the first label are exactly rows × columns and every row then satisfies its
+    identity (so the rows are read by it)."""
+    first = min((tokens.index(t) for t in tokens if t.kind == WORD and _cell(t) in found.labels.values()), default=None)
+    if first is None:
+        return None
+    numbers = [t for t in tokens[first:] if t.kind in (VALUE, BLANK_CELL)]
+    count = len(rows)
+    if len(numbers) != count * len(columns) or any(t.kind != VALUE for t in numbers):
+        return None
+    grid = [[numbers[c * count + r] for c in range(len(columns))] for r in range(count)]
+    if not all(_holds(cells, identity) for cells in grid):
+        return None
+    values = {row.key: {c.key: _value(t) for c, t in zip(columns, cells)} for row, cells in zip(rows, grid)}
+    return found._replace(values=values, unread=[], glued=[row.key for row in rows])
 
 
 def _format_order(year: int | None) -> tuple[str, str]:

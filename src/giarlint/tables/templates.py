@@ -138,23 +138,32 @@ def load_templates(extra_dirs: tuple = ()) -> Templates:
         )
         for name, spec in t2["formats"].items()
     }
+    t3_rows = tuple(_label(r) for r in t3["rows"])
     return Templates(
         table2=formats,
         table2_identities=t2.get("identities", {}),
         table3_columns=tuple(_label(c) for c in t3["columns"]),
-        table3_rows=tuple(_label(r) for r in t3["rows"]),
+        table3_rows=t3_rows,
         table3_identities=t3.get("identities", {}),
         table4_groups=tuple(_label(g) for g in t4["groups"]),
         table4_columns=tuple(_label(c) for c in t4["columns"]),
         table4_value_count=int(t4.get("value_count", 15)),
         table4_identities=t4.get("identities", {}),
         titles={name: (spec.get("title", name), spec.get("title_en", name)) for name, spec in raw.items()},
-        locate=tuple(
-            LocateSpec(name, tuple(fold(w) for w in raw[name]["locate"]["words"]), int(raw[name]["locate"].get("min_words", 3)))
-            for name in ("table2", "table3", "table4") if "locate" in raw[name]
-        ),
+        locate=tuple(_locate_spec(name, raw[name], labels) for name, labels in (
+            ("table2", [row for spec in formats.values() for block in spec.blocks for row in block.rows]),
+            ("table3", [row for row in t3_rows if row.key]),
+            ("table4", []),
+        ) if "locate" in raw[name]),
         similarity=float(t3.get("reading", {}).get("similarity", 0.75)),
     )
+
+
+def _locate_spec(name: str, spec: dict, rows: list[Label]) -> LocateSpec:
+    """A table's anchor words: its `locate.words` and the words of its rows' labels."""
+    words = [fold(w) for w in spec["locate"]["words"]]
+    words += [w for row in rows for w in row.match + (() if row.ordinal else row.exact) if len(w) >= 2]
+    return LocateSpec(name, tuple(dict.fromkeys(words)), int(spec["locate"].get("min_words", 3)))
 
 
 def table3_rows_of(rows: tuple[Label, ...], format_name: str | None) -> list[Label]:

@@ -128,7 +128,9 @@ def _chunks(pieces, number: int) -> list[Token]:
         if kind == WORD and has_cjk(text) and any(ch.isdigit() for ch in text):
             out.extend(_unglue(text, number, column))
         else:
-            out.append(Token(kind, text, Span(number, column, number, column + len(text)), number))
+            # a count never starts with 0: 000000000000000 is cells run together
+            glued = len(text) > 1 and text[0] == "0" and text.isdigit()
+            out.append(Token(kind, text, Span(number, column, number, column + len(text)), number, fused=glued))
     return out
 
 
