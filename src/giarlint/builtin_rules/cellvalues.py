@@ -30,25 +30,26 @@ class CellValues(Rule):
     name = "cell-values"
 
     def check(self, report, context):
+        templates = report.templates or load_templates()
         for name, row, column, value in report.cell_values():
-            yield from self._cell(name, row, column, value)
+            yield from self._cell(name, row, column, value, templates)
         table2 = report.tables.get("table2")
         if table2 is not None:
-            yield from self._amount_headers(table2)
+            yield from self._amount_headers(table2, templates)
             if (table2.format or report.format) == "2021":
-                yield from self._valid_documents(table2)
+                yield from self._valid_documents(table2, templates)
 
-    def _cell(self, table, row, column, value):
-        kind = column_kind(table, row, column)
+    def _cell(self, table, row, column, value, templates):
+        kind = column_kind(table, row, column, templates)
         if value.kind == NUMBER and kind == "count":
             number = value.number
             if number < 0 or (isinstance(number, float) and not number.is_integer()):
-                names = cell_names(table, row, column)
+                names = cell_names(table, row, column, templates)
                 yield Finding("GIA206", value.cell.span, {
                     "table": TABLE_TITLES[table], "row": names[0], "column": names[1], "text": value.text,
                 }, "negative" if number < 0 else "fraction")
         elif kind == "change" and value.kind == TEXT:
-            names = cell_names(table, row, column)
+            names = cell_names(table, row, column, templates)
             args = {"table": TABLE_TITLES[table], "row": names[0], "text": value.text}
             match = _CHANGE_IN_WORDS.match(fold_width(value.text))
             if match:
@@ -58,7 +59,7 @@ class CellValues(Rule):
                 yield Finding("GIA207", value.cell.span, args, "text")
         elif kind == "amount":
             if value.kind == NUMBER and decimals(value.text) > MAX_DECIMALS:
-                names = cell_names(table, row, column)
+                names = cell_names(table, row, column, templates)
                 yield Finding("GIA208", value.cell.span, {
                     "table": TABLE_TITLES[table], "row": names[0], "text": value.text,
                     "decimals": decimals(value.text), "maximum": MAX_DECIMALS,
@@ -66,17 +67,17 @@ class CellValues(Rule):
             elif value.kind == TEXT:
                 match = _AMOUNT_WITH_UNIT.match(fold_width(value.text))
                 if match and match.group(1) != AMOUNT_UNIT:
-                    names = cell_names(table, row, column)
+                    names = cell_names(table, row, column, templates)
                     yield Finding("GIA208", value.cell.span, {
                         "table": TABLE_TITLES[table], "row": names[0], "text": value.text, "unit": match.group(1),
                     }, "unit")
 
     @staticmethod
-    def _amount_headers(table2):
+    def _amount_headers(table2, templates):
         """An amount column's header that states a unit other than 万元 (单位：元)."""
         amount_words = tuple(
             word
-            for fmt in load_templates().table2.values()
+            for fmt in templates.table2.values()
             for block in fmt.blocks
             for column in block.columns
             if column.kind == "amount"
@@ -91,15 +92,15 @@ class CellValues(Rule):
                 yield Finding("GIA208", cell.span, {"text": cell.text, "unit": match.group(1)}, "header_unit")
 
     @staticmethod
-    def _valid_documents(table2):
+    def _valid_documents(table2, templates):
         """现行有效件数 ≥ 本年制发件数 − 本年废止件数 (what was made this year and not repealed is still valid)."""
-        rule = load_templates().table2_identities.get("valid_at_least", {})
+        rule = templates.table2_identities.get("valid_at_least", {})
         for row, cells in table2.values.items():
             made, repealed, valid = (cells.get(rule.get(k, k)) for k in ("made", "repealed", "valid"))
             if any(v is None or v.kind != NUMBER for v in (made, repealed, valid)):
                 continue
             if valid.number < made.number - repealed.number:
-                row_name, _ = cell_names("table2", row, "valid")
+                row_name, _ = cell_names("table2", row, "valid", templates)
                 yield Finding("GIA210", valid.cell.span, {
                     "row": row_name, "valid": valid.number, "made": made.number, "repealed": repealed.number,
                     "difference": made.number - repealed.number,

@@ -19,8 +19,9 @@ def _name(label: Label) -> Localized:
 
 
 def cell_names(table: str, row: str, column: str, templates: Templates | None = None) -> tuple[Localized, Localized]:
-    """The (row, column) names of a cell for messages."""
-    if templates is None:
+    """The (row, column) names of a cell for messages, from the templates the report was read
+    with (the built-in ones are memoised)."""
+    if templates is None or templates is load_templates():
         return _builtin_cell_names(table, row, column)
     return _cell_names(table, row, column, templates)
 
@@ -53,7 +54,7 @@ def column_kind(table: str, row: str, column: str, templates: Templates | None =
     """``count``, ``amount`` or ``change``: what a table cell should hold."""
     if table != "table2":
         return "count"
-    if templates is None:
+    if templates is None or templates is load_templates():
         return _builtin_column_kind(row, column)
     return _column_kind(row, column, templates)
 

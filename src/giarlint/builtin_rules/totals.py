@@ -42,7 +42,7 @@ class TotalsConsistency(Rule):
 
     def check(self, report, context):
         templates = report.templates or load_templates()
-        yield from self._unusable_cells(report)
+        yield from self._unusable_cells(report, templates)
         table3 = report.tables.get("table3")
         if table3 is not None:
             yield from self._table3(table3, templates, table3.format or report.format)
@@ -50,15 +50,15 @@ class TotalsConsistency(Rule):
         if table4 is not None:
             yield from self._table4(table4, templates)
 
-    def _unusable_cells(self, report):
+    def _unusable_cells(self, report, templates):
         for name, row, column, value in report.cell_values():
-            if value.kind == TEXT and column_kind(name, row, column) != "change":
+            if value.kind == TEXT and column_kind(name, row, column, templates) != "change":
                 code = "GIA205"
             elif value.kind in (BLANK, NOT_APPLICABLE):
                 code = "GIA209"
             else:
                 continue
-            row_name, column_name = cell_names(name, row, column)
+            row_name, column_name = cell_names(name, row, column, templates)
             yield Finding(code, value.cell.span, {
                 "table": TABLE_TITLES[name], "row": row_name, "column": column_name, "text": value.text,
             }, "blank" if value.kind == BLANK else "default")
@@ -73,14 +73,14 @@ class TotalsConsistency(Rule):
             wrong = _wrong_total(cells, row_total["parts"], row_total["total"])
             if wrong is not None:
                 total, parts = wrong
-                row_name, _ = cell_names("table3", row, "total")
+                row_name, _ = cell_names("table3", row, "total", templates)
                 yield Finding("GIA201", total.cell.span, {"row": row_name, "total": total.number, "parts": parts})
         balance = ids["balance"]
         results = ids["results"]
         # every result row the form has: one that could not be read makes the sum unknown
         result_rows = _result_rows(templates.table3_rows, tuple(results["parts"]), format_name)
         for column in columns:
-            _, column_name = cell_names("table3", "total", column)
+            _, column_name = cell_names("table3", "total", column, templates)
             left = _numbers([table.value(r, column) for r in balance["left"]])
             right = _numbers([table.value(r, column) for r in balance["right"]])
             if left is not None and right is not None and sum(left) != sum(right):
@@ -102,7 +102,7 @@ class TotalsConsistency(Rule):
             wrong = _wrong_total(cells, identity["parts"], identity["total"])
             if wrong is not None:
                 total, parts = wrong
-                group_name, _ = cell_names("table4", group, "total")
+                group_name, _ = cell_names("table4", group, "total", templates)
                 yield Finding("GIA204", total.cell.span, {"group": group_name, "total": total.number, "parts": parts})
 
 
