@@ -158,3 +158,26 @@ def test_cell_positions(linter, key):
     line = report.line_text(value.cell.span.line)
     start = value.cell.span.column - 1
     assert line[start : start + len(value.text)] == value.text
+
+
+@pytest.mark.parametrize("seed", sorted(EXPECTED))
+def test_every_seed_table_is_read(extracted, seed):
+    reading = extracted[seed]["reading"]
+    assert {name: r["verdict"] for name, r in reading.items()} == {"table2": "read", "table3": "read", "table4": "read"}
+    assert all(r["unread"] == [] and r["missing"] == [] for r in reading.values())
+
+
+def test_extract_says_which_rows_were_not_read(tmp_path):
+    """A researcher loading a province's reports sees which numbers to trust: here one row of
+    table 三 with a number lost in the rendering, and table 四 gone from the text entirely."""
+    text = (SEED["000"]).read_text(encoding="utf-8").replace(
+        "1.本机关不掌握相关政府信息 | 9 | 0 | 0 | 0 | 0 | 0 | 9 |", "1.本机关不掌握相关政府信息 | 9 | 0 | 0 | 0 | 9 |")
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "giarlint", "extract", "--no-plugins", str(path)],
+                         capture_output=True, text=True, check=True)
+    [record] = json.loads(out.stdout)
+    table3 = record["reading"]["table3"]
+    assert table3["verdict"] == "partial" and table3["layout"] == "cells"
+    assert table3["unread"] == [{"row": "unable.not_held", "reason": "too_few", "found": 5, "expected": 7}]
+    assert "unable.not_held" not in record["tables"]["table3"] and "granted" in record["tables"]["table3"]

@@ -1,4 +1,6 @@
-"""``giarlint extract``: the numbers of every table, as data under canonical keys (rules/tables/*.yaml)."""
+"""``giarlint extract``: the numbers of every table, as data under canonical keys (rules/tables/*.yaml),
+and how each table was read (its verdict, layout and unread rows), so that a researcher knows
+which numbers to trust."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from giarlint.report import Report
 from giarlint.tables import TABLE_KEYS
 
 RECORD_COLUMNS = ("path", "year", "agency", "format", "publication_date")
+READING_COLUMNS = tuple(f"{name}.reading" for name in TABLE_KEYS)  # CSV: each table's verdict
 
 
 def report_record(report: Report) -> dict:
@@ -42,6 +45,8 @@ def table_columns(templates) -> list[str]:
 
 def flatten(record: dict) -> dict:
     row = {name: record[name] for name in RECORD_COLUMNS}
+    for name, reading in record["reading"].items():
+        row[f"{name}.reading"] = reading["verdict"] if reading else None
     for table, rows in record["tables"].items():
         for key, columns in (rows or {}).items():
             for column, value in columns.items():
@@ -60,7 +65,7 @@ def write_csv(records: list[dict], templates, stream) -> None:
     import csv
 
     rows = [flatten(record) for record in records]
-    columns = list(RECORD_COLUMNS) + table_columns(templates)
+    columns = list(RECORD_COLUMNS) + list(READING_COLUMNS) + table_columns(templates)
     known = set(columns)
     columns += sorted({key for row in rows for key in row} - known)
     writer = csv.writer(stream, lineterminator="\n")

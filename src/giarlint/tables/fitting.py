@@ -81,7 +81,7 @@ def fit(tokens: list[Token], lo: int, hi: int, width: int, anchor: Token | None,
         return Fit([tokens[i] for i in sorted(hard + trailing[:need])], found=found)
     if leading and not trailing and len(leading) == need and one_per_line:
         return Fit([tokens[i] for i in sorted(hard + leading)], found=found)
-    return Fit(None, Reason.AMBIGUOUS if usable else Reason.TOO_FEW, found)
+    return Fit(None, Reason.AMBIGUOUS if len(usable) >= need else Reason.TOO_FEW, found)
 
 
 def _usable_blanks(tokens: list[Token], hard: list[int], soft: list[int], one_per_line: bool) -> list[int]:
