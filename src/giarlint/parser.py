@@ -189,15 +189,21 @@ class _FoldTables:
                     table, current = [], None
                 yield token
                 continue
-            lines = token.value.split("\n")
+            body = token.value.split("\n")
+            if token.value.endswith("\n"):
+                body.pop()
             pieces: list[tuple[object, list[str], int]] = []
-            for offset, text in enumerate(lines[:-1] if token.value.endswith("\n") else lines):
-                number = token.line + offset
-                extent = next((e for e in extents if e.first <= number <= e.last), None)
-                if pieces and pieces[-1][0] is extent:
-                    pieces[-1][1].append(text)
-                else:
-                    pieces.append((extent, [text], number))
+            number = token.line
+            for extent in extents:  # in line order, never overlapping
+                low, high = max(extent.first, token.line), min(extent.last, last)
+                if low > high:
+                    continue
+                if number < low:
+                    pieces.append((None, body[number - token.line : low - token.line], number))
+                pieces.append((extent, body[low - token.line : high - token.line + 1], low))
+                number = high + 1
+            if number <= last:
+                pieces.append((None, body[number - token.line :], number))
             for extent, part, number in pieces:
                 if extent is not None:
                     if current is not extent and table:

@@ -113,8 +113,8 @@ class DocumentStructure(Rule):
         """Row labels found only by their likeness to the template's (GIA113)."""
         for name in ("table2", "table3"):
             table = report.tables.get(name)
-            if table is None:
-                continue
+            if table is None or not table.read:
+                continue  # a table not read is its GIA003 alone
             for key, label in table.reading.similar:
                 row = templates.table3_row(key) if name == "table3" else _table2_row(templates, table, key)
                 yield Finding("GIA113", label.span, {

@@ -38,6 +38,8 @@ _CHANGE = patterns.compile(r"^[增减][+-]?\d+(?:\.\d+)?$")
 _WRAPPED = patterns.compile(r"^(?:<[^<>]*>|\[)+([^<>\[\]]*?)(?:</[^<>]*>|\]\{[^{}]*\})+$")
 # a run of digits glued to words: the value part (an ordinal 1.–8. of the next label is peeled off)
 _GLUED = patterns.compile(r"\d+(?:\.\d+)?")
+# what may follow glued values: the next label's ordinal (四、 （四） (4)) or the next caption
+_NEXT_LABEL = patterns.compile(r"[（(]|[一二三四五六七八九十]{1,3}[、.．]|第二十条")
 
 
 class Token(NamedTuple):
@@ -151,14 +153,17 @@ def _kind(text: str) -> str:
 
 
 def _unglue(text: str, number: int, column: int) -> list[Token]:
-    """Cut ``（一）予以公开710000071`` into the word and the digits; a digit run that starts the
-    chunk stays in its word, and the digit before ``.``/``、`` is the ordinal of the next label
-    (``…秘密0000000`` + ``2.其他…``)."""
+    """Cut ``（一）予以公开710000071`` into the word and the digits. A digit run is a value only
+    at the end of the chunk or before the next label's ordinal; the digit before ``.``/``、`` is
+    that ordinal (``…秘密0000000`` + ``2.其他…``); a run that starts the chunk, or digits inside
+    words (保留4位小数), stay words."""
     out, start = [], 0
     for match in _GLUED.finditer(text):
         begin, end = match.span()
         if text[end : end + 1] in (".", "．", "、"):
             end -= 1
+        elif end < len(text) and not _NEXT_LABEL.match(text, end):
+            continue  # digits inside words (保留4位小数, 674件) are words
         if begin == 0 or end <= begin:
             continue
         if start < begin:

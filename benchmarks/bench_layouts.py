@@ -1,0 +1,111 @@
+"""Benchmark and score the table reader on every layout of tests/layouts (texts made by real
+tools from the seeds rendered as PDF and HTML), and on the public reports there.
+
+Run: python benchmarks/bench_layouts.py [--repeat N]
+
+Per tool (pdfplumber, pdftotext -layout, lynx, w3m, pandoc …), over the five seeds:
+- time: the median in-process time of `lint_text` per report with the core rules and with every
+  default rule (median of `--repeat` runs per report, after one warm-up run), and its ratio to
+  the same measurement on the seed texts themselves, taken in the same run;
+- cells: of the table 三 and 四 cells of the hand-checked truth, how many were read exactly,
+  read wrong (must be 0) or not read (their row reported unread);
+- noise: lines of GIA003/GIA108/GIA111/GIA112 per report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LAYOUTS = ROOT / "tests" / "layouts"
+SEEDS = sorted((ROOT / "tests" / "seeds").glob("*.txt"))
+CORE_CODES = ("GIA0", "GIA103", "GIA104", "GIA105", "GIA106", "GIA201", "GIA202", "GIA203", "GIA204",
+              "GIA205", "GIA209", "GIA301", "GIA303", "GIA402")
+NOISE = ("GIA003", "GIA108", "GIA111", "GIA112")
+
+
+def _texts() -> dict[str, list[tuple[str, str]]]:
+    """tool -> [(seed, text)], the seed texts themselves as tool "seed"."""
+    from giarlint.source import normalise_newlines
+
+    by_tool: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for path in SEEDS:
+        by_tool["seed"].append((path.name[:3], path.read_text(encoding="utf-8")))
+    for path in sorted((LAYOUTS / "texts").glob("*.txt")):
+        seed, tool = path.stem.split(".", 1)
+        by_tool[tool].append((seed, normalise_newlines(path.read_text(encoding="utf-8"))))
+    return by_tool
+
+
+def _median_time(linter, texts: list[tuple[str, str]], repeat: int) -> float:
+    per_report = []
+    for seed, text in texts:
+        linter.lint_text(seed, text)
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            linter.lint_text(seed, text)
+            times.append(time.perf_counter() - start)
+        per_report.append(statistics.median(times))
+    return statistics.median(per_report)
+
+
+def _score(linter, texts: list[tuple[str, str]]) -> tuple[int, int, int, float]:
+    exact = wrong = unread = noise = 0
+    for seed, text in texts:
+        truth = json.loads((LAYOUTS / "truth" / f"{seed}.json").read_text(encoding="utf-8"))
+        report = linter.build(seed, text)
+        for name in ("table3", "table4"):
+            table = report.tables.get(name)
+            for row, columns in truth[name].items():
+                for column, value in columns.items():
+                    got = table.value(row, column) if table else None
+                    if got is None:
+                        unread += 1
+                    elif got.as_json() == value:
+                        exact += 1
+                    else:
+                        wrong += 1
+        noise += sum(d.code in NOISE for d in linter.lint_text(seed, text))
+    return exact, wrong, unread, noise / len(texts)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=30)
+    args = parser.parse_args()
+    from giarlint.linter import Linter
+    from giarlint.plugins import build_registry
+    from giarlint.settings import Settings
+
+    registry = build_registry(load_plugins=False)
+    core = Linter(registry, Settings(select=CORE_CODES))
+    every = Linter(registry)
+    by_tool = _texts()
+    base_core = _median_time(core, by_tool["seed"], args.repeat)
+    base_every = _median_time(every, by_tool["seed"], args.repeat)
+    print(f"{'layout':28s} {'core ms':>8s} {'x seed':>7s} {'all ms':>7s} {'x seed':>7s} "
+          f"{'exact':>6s} {'wrong':>6s} {'unread':>6s} {'noise/report':>12s}")
+    totals = [0, 0, 0]
+    for tool, texts in by_tool.items():
+        core_ms = _median_time(core, texts, args.repeat)
+        every_ms = _median_time(every, texts, args.repeat)
+        exact, wrong, unread, noise = _score(every, texts) if tool != "seed" else (0, 0, 0, 0.0)
+        if tool != "seed":
+            totals = [totals[0] + exact, totals[1] + wrong, totals[2] + unread]
+        print(f"{tool:28s} {core_ms * 1000:8.2f} {core_ms / base_core:7.2f} {every_ms * 1000:7.2f} "
+              f"{every_ms / base_every:7.2f} {exact:6d} {wrong:6d} {unread:6d} {noise:12.2f}")
+    cells = sum(totals)
+    print(f"all layouts: {totals[0]} of {cells} table 三/四 cells exact ({totals[0] / cells:.1%}), "
+          f"{totals[1]} wrong, {totals[2]} not read")
+    return 1 if totals[1] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
