@@ -267,8 +267,9 @@ def hand_cases(seed_text: str, truth_record: dict) -> dict[str, tuple[str, str, 
     middle = "| (四)无法提供 | 1.本机关不掌握相关政府信息 |"
     return {
         "label-typo-not-held": (
-            "pipe rows as in the seed; table 三 label 1.本机关不掌握相关政府信息 printed 1.本机关不掌握政府信息 (两字脱漏)",
-            _replace_once(seed_text, "1.本机关不掌握相关政府信息", "1.本机关不掌握政府信息"), expected()),
+            "pipe rows as in the seed; table 三 label 1.本机关不掌握相关政府信息 printed 1.本机关掌不握相关政府信息 (两字颠倒; "
+            "the key word 不掌握 is broken, so the row is found by similarity and flagged GIA113)",
+            _replace_once(seed_text, "1.本机关不掌握相关政府信息", "1.本机关掌不握相关政府信息"), expected()),
         "label-typo-granted": (
             "pipe rows as in the seed; table 三 label (一)予以公开 printed (一)予公开 (a substring of 不予公开)",
             _replace_once(seed_text, "(一)予以公开", "(一)予公开"), expected()),

@@ -51,11 +51,13 @@ class Lane(NamedTuple):
 def lane(tokens: list[Token]) -> Lane:
     starts, indices, words, offset = [], [], [], 0
     bodies: dict[str, list] = {}
+    bare_ordinal = False  # the previous word was an ordinal alone: （七） 总计
     for index, token in enumerate(tokens):
         if token.kind == WORD:
             folded = fold(token.text)
             body, has_ordinal = strip_ordinal(folded)
-            bodies.setdefault(body, []).append((len(words), has_ordinal))
+            bodies.setdefault(body, []).append((len(words), has_ordinal or bare_ordinal))
+            bare_ordinal = has_ordinal and not body
             starts.append(offset)
             indices.append(index)
             words.append(folded)
@@ -161,7 +163,8 @@ def _fill_gaps(rows, anchors: list[Anchor], words: Lane, threshold: float) -> li
             if best is None:
                 continue
             start = words.starts[best]
-            result.append(Anchor(row, words.tokens[best], start, start + len(words.words[best]), True))
+            misspelt = best_score < 1.0  # the very label, only missing its ordinal or key word split, is no typo
+            result.append(Anchor(row, words.tokens[best], start, start + len(words.words[best]), misspelt))
             positions = [p for p in positions if p > best]
     result.sort(key=lambda a: a.row)
     return result

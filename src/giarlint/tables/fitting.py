@@ -67,14 +67,14 @@ def fit(tokens: list[Token], lo: int, hi: int, width: int, anchor: Token | None,
     """The `width` value tokens among tokens[lo:hi] (the tokens after a row's label)."""
     hard, soft = hard_cells(tokens, lo, hi, anchor)
     found = len(hard)
+    if any(tokens[i].fused for i in hard):  # a glued run is never taken for one cell
+        return _split_glued(tokens, hard, width, identity)
     if found == width:
         return Fit([tokens[i] for i in hard], found=found)
     if found > width:
         return Fit(None, Reason.TOO_MANY, found)
-    if any(tokens[i].fused for i in hard):
-        return _split_glued(tokens, hard, width, identity)
     need = width - found
-    usable = _usable_blanks(tokens, hard, soft, one_per_line)
+    usable = _usable_blanks(tokens, hard, soft, one_per_line, anchor)
     leading = [i for i in usable if hard and i < hard[0]]
     trailing = [i for i in usable if not hard or i > hard[-1]]
     if trailing and not leading and len(trailing) >= need:
@@ -84,12 +84,15 @@ def fit(tokens: list[Token], lo: int, hi: int, width: int, anchor: Token | None,
     return Fit(None, Reason.AMBIGUOUS if len(usable) >= need else Reason.TOO_FEW, found)
 
 
-def _usable_blanks(tokens: list[Token], hard: list[int], soft: list[int], one_per_line: bool) -> list[int]:
+def _usable_blanks(tokens: list[Token], hard: list[int], soft: list[int], one_per_line: bool,
+                   anchor: Token | None) -> list[int]:
     """The soft blanks that may be cells of the row: empty cells on a line holding its values
     (the row's edge), and, where the table prints one cell per line, empty lines and cells
     on lines of their own. In space-aligned text a blank cell leaves no trace: a blank line
     there is never a cell."""
     lines = {tokens[i].line for i in hard}
+    if anchor is not None and anchor.separated:
+        lines.add(anchor.line)  # the label's own row of cells: | 2.重复申请 | | | | | | | |
     out = []
     for i in soft:
         token = tokens[i]

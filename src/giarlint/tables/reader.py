@@ -132,6 +132,7 @@ def _read_rows(tokens: list[Token], words: Lane, rows: list[Label], widths: list
         hi = starts[number + 1] if number + 1 < len(anchors) else len(tokens)
         fits[number] = fit(tokens, anchor.token + 1, hi, widths[anchor.row], tokens[anchor.token], identity, one_per_line)
     _resolve_by_columns(tokens, anchors, starts, fits, widths)
+    _doubt_before_missing(tokens, anchors, fits)
     if identity:
         _values_printed_apart(tokens, anchors, fits, widths, identity)
     for number, anchor in enumerate(anchors):
@@ -152,6 +153,22 @@ def _read_rows(tokens: list[Token], words: Lane, rows: list[Label], widths: list
             out.missing.append(UnreadRow(row.key, _name(row), Reason.NOT_FOUND, span, 0, widths[index]))
     score = len(out.values) * 2 - len(out.unread) - len(out.missing)
     return out._replace(score=score)
+
+
+def _doubt_before_missing(tokens, anchors, fits) -> None:
+    """A row followed by a row whose label was not found may have taken that row's values (its
+    own lost in the rendering, the next label misspelt beyond recognition): keep it only if its
+    values are on its label's line, or follow the label with no word between."""
+    for number, anchor in enumerate(anchors[:-1]):
+        result = fits[number]
+        if result.values is None or anchors[number + 1].row == anchor.row + 1:
+            continue
+        label = tokens[anchor.token]
+        if all(t.line == label.line for t in result.values):
+            continue
+        first = result.values[0].span
+        if any(t.kind == WORD and t.span < first for t in tokens[anchor.token + 1 :]):
+            fits[number] = Fit(None, Reason.AMBIGUOUS, result.found)
 
 
 def _values_printed_apart(tokens, anchors, fits, widths, identity) -> None:

@@ -35,7 +35,8 @@ _FURNITURE = patterns.compile(r"^(?:[-—–－‐]+\d{1,4}[-—–－‐]+|第\
 _MARKDOWN_RULE = patterns.compile(r"^:?-+:?$")
 _CHANGE = patterns.compile(r"^[增减][+-]?\d+(?:\.\d+)?$")
 # inline markup around a cell's text: <span …>2</span> (pandoc gfm), [2]{style=…} (pandoc markdown)
-_WRAPPED = patterns.compile(r"^(?:<[^<>]*>|\[)+([^<>\[\]]*?)(?:</[^<>]*>|\]\{[^{}]*\})+$")
+_MARKUP_OPEN = patterns.compile(r"^(?:<[^<>]*>|\[(?=[^\]]*\]\{|[^\]]*$))+")
+_MARKUP_CLOSE = patterns.compile(r"(?:</[^<>]*>|\]\{[^{}]*\})+$")
 # a run of digits glued to words: the value part (an ordinal 1.–8. of the next label is peeled off)
 _GLUED = patterns.compile(r"\d+(?:\.\d+)?")
 # what may follow glued values: the next label's ordinal (四、 （四） (4)) or the next caption
@@ -138,10 +139,13 @@ def _chunks(pieces, number: int) -> list[Token]:
 
 def _unwrap(column: int, text: str) -> tuple[int, str]:
     """The text inside inline markup, and the column where it starts."""
-    if "<" in text or "]{" in text:
-        match = _WRAPPED.match(text)
-        if match:
-            return column + match.start(1), match.group(1)
+    if "<" in text or "]{" in text or text.startswith("["):
+        opening = _MARKUP_OPEN.match(text)
+        closing = _MARKUP_CLOSE.search(text)
+        start = opening.end() if opening else 0
+        end = closing.start() if closing else len(text)
+        if (opening or closing) and start < end:
+            return column + start, text[start:end]
     return column, text
 
 
