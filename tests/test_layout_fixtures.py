@@ -43,7 +43,7 @@ FLOORS = {
     "lynx": 1.0,
     "lynx-t4split": 1.0,
     "pandoc-gfm": 0.91,  # 861/936: table 四 left as raw HTML by pandoc (unreadable, GIA003)
-    "pandoc-markdown": 0.88,  # 833/936: table 四 raw HTML; 003's table 三 partial (4 rows)
+    "pandoc-markdown": 0.91,  # 861/936: table 四 left as raw HTML by pandoc (unreadable, GIA003)
     "pandoc-plain": 0.91,  # 861/936: table 四 printed as [TABLE], not in the text at all
     "pandoc-plain-t4split": 1.0,
     "pdf2txt": 1.0,

@@ -10,12 +10,16 @@ its placed neighbours, by similarity to its label and aliases.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from giarlint.normalize import fold, has_cjk
 from giarlint.tables.templates import Label, strip_ordinal
 from giarlint.tables.tokens import WORD, Token
+
+
+MAX_GAP_WORDS = 60  # words of a gap compared by similarity (a gap holds a few labels, not pages)
 
 
 class Anchor(NamedTuple):
@@ -99,9 +103,16 @@ def _most_in_order(candidates: list[list[tuple[int, int]]]) -> list[tuple[int, t
 
     States are (end of the last chosen occurrence, chosen rows); taking a row's earliest
     occurrence after that end is never worse, so each state grows in one way only."""
+    starts = [[o[0] for o in occurrences] for occurrences in candidates]
+
+    def after(row: int, last: int):
+        """The row's first occurrence starting at or after lane offset `last`."""
+        at = bisect_left(starts[row], last)
+        return candidates[row][at] if at < len(candidates[row]) else None
+
     greedy, last = [], -1
     for row, occurrences in enumerate(candidates):
-        occurrence = next((o for o in occurrences if o[0] >= last), None)
+        occurrence = after(row, last)
         if occurrence is None and occurrences:
             break  # a row out of order: search every choice
         if occurrence is not None:
@@ -115,7 +126,7 @@ def _most_in_order(candidates: list[list[tuple[int, int]]]) -> list[tuple[int, t
             continue
         grown = list(states)
         for last, count, chosen in states:
-            occurrence = next((o for o in occurrences if o[0] >= last), None)
+            occurrence = after(row, last)
             if occurrence is not None:
                 grown.append((occurrence[1], count - 1, chosen + [(row, occurrence)]))
         grown.sort(key=_order)
@@ -136,9 +147,9 @@ def _order_by_rows(state) -> tuple[int, int]:
 
 def _similarity(row: Label, text: str) -> float:
     body, _ = strip_ordinal(text)
-    if len(body) < 2 or not has_cjk(body):
-        return 0.0
     targets = [fold(strip_ordinal(fold(row.label))[0])] + [fold(a) for a in row.aliases]
+    if len(body) < 2 or len(body) > 3 * max(map(len, targets)) or not has_cjk(body):
+        return 0.0
     return max(SequenceMatcher(None, body, target, autojunk=False).ratio() for target in targets)
 
 
@@ -153,7 +164,8 @@ def _fill_gaps(rows, anchors: list[Anchor], words: Lane, threshold: float) -> li
         missing = [r for r in range(left.row + 1, right.row) if r not in placed]
         if not missing:
             continue
-        positions = [p for p in range(len(words.words)) if left.end <= words.starts[p] < right.start]
+        positions = [p for p in range(bisect_left(words.starts, left.end), len(words.words))
+                     if words.starts[p] < right.start][:MAX_GAP_WORDS]
         for row in missing:
             best, best_score = None, threshold
             for p in positions:

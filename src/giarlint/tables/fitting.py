@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from giarlint.tables.tokens import BLANK_CELL, SOFT, VALUE, WORD, Token
 
-MAX_SPLITS = 200_000  # enumeration budget for one glued run of digits
+MAX_SPLITS = 50_000  # enumeration budget for the glued runs of one row
 
 
 class Reason(str, Enum):
@@ -47,14 +47,26 @@ def hard_cells(tokens: list[Token], lo: int, hi: int, anchor: Token | None) -> t
         return (token.kind == WORD and token.separated and anchor is not None and anchor.separated
                 and token.line == anchor.line)
 
+    blankish = (BLANK_CELL, SOFT)
+    previous: list[int | None] = []  # the nearest token before each one that is not a blank
+    last = None
+    for i in range(lo, hi):
+        previous.append(last)
+        if tokens[i].kind not in blankish:
+            last = i
+    following: list[int | None] = [None] * (hi - lo)
+    last = None
+    for i in range(hi - 1, lo - 1, -1):
+        following[i - lo] = last
+        if tokens[i].kind not in blankish:
+            last = i
     hard, soft = [], []
     for i in range(lo, hi):
         token = tokens[i]
         if is_value(i):
             hard.append(i)
-        elif token.kind in (BLANK_CELL, SOFT):
-            left = next((j for j in range(i - 1, lo - 1, -1) if tokens[j].kind not in (BLANK_CELL, SOFT)), None)
-            right = next((j for j in range(i + 1, hi) if tokens[j].kind not in (BLANK_CELL, SOFT)), None)
+        elif token.kind in blankish:
+            left, right = previous[i - lo], following[i - lo]
             if left is not None and right is not None and is_value(left) and is_value(right):
                 hard.append(i)
             else:
