@@ -121,3 +121,23 @@ def test_cli_on_binary_file_prints_no_traceback(tmp_path):
     path.write_bytes(bytes(range(256)) * 64)
     out = subprocess.run([sys.executable, "-m", "giarlint", "check", str(path)], capture_output=True)
     assert out.returncode == 1 and b"Traceback" not in out.stderr and b"GIA001" in out.stdout
+
+
+def _hostile_tables() -> dict[str, str]:
+    seed = seed_text("000")
+    return {
+        "50,000 blank cells in table 四": seed.replace(
+            "0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |", "0 | " + "| " * 50000 + "0 |"),
+        "a label repeated 20,000 times": seed.replace("2.重复申请 |", "2.重复申请 | 0 |\n" * 20000 + "2.重复申请 |"),
+        "20,000 words where a misspelt label is looked for": seed.replace(
+            "(一)予以公开 |", "(一)予公开 |\n" + "某某某某某某 |\n" * 20000),
+        "300 digits run together": seed.replace("3.其他 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | ||", "3.其他1" + "0" * 300),
+    }
+
+
+def test_hostile_tables_are_read_in_bounded_time(linter):
+    for name, text in _hostile_tables().items():
+        start = time.process_time()
+        found = linter.lint_text("x.txt", text)
+        assert time.process_time() - start < 5, name
+        assert sum(d.code == "GIA003" for d in found) <= 3, name
