@@ -4,9 +4,9 @@ tools from the seeds rendered as PDF and HTML), and on the public reports there.
 Run: python benchmarks/bench_layouts.py [--repeat N]
 
 Per tool (pdfplumber, pdftotext -layout, lynx, w3m, pandoc …), over the five seeds:
-- time: the median in-process time of `lint_text` per report with the core rules and with every
-  default rule (median of `--repeat` runs per report, after one warm-up run), and its ratio to
-  the same measurement on the seed texts themselves, taken in the same run;
+- time: the median in-process time of `lint_text` per report with the core rules (wall and CPU)
+  and with every default rule (median of `--repeat` runs per report, after one warm-up run), and
+  its ratio to the same measurement on the seed texts themselves, taken in the same run;
 - cells: of the table 三 and 四 cells of the hand-checked truth, how many were read exactly,
   read wrong (must be 0) or not read (their row reported unread);
 - noise: lines of GIA003/GIA108/GIA111/GIA112 per report.
@@ -43,17 +43,20 @@ def _texts() -> dict[str, list[tuple[str, str]]]:
     return by_tool
 
 
-def _median_time(linter, texts: list[tuple[str, str]], repeat: int) -> float:
-    per_report = []
+def _median_time(linter, texts: list[tuple[str, str]], repeat: int) -> tuple[float, float]:
+    """(wall, CPU) seconds per report: the median over the reports of each one's median run."""
+    wall, cpu = [], []
     for seed, text in texts:
         linter.lint_text(seed, text)
-        times = []
+        walls, cpus = [], []
         for _ in range(repeat):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             linter.lint_text(seed, text)
-            times.append(time.perf_counter() - start)
-        per_report.append(statistics.median(times))
-    return statistics.median(per_report)
+            walls.append(time.perf_counter() - start)
+            cpus.append(time.process_time() - start_cpu)
+        wall.append(statistics.median(walls))
+        cpu.append(statistics.median(cpus))
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def _score(linter, texts: list[tuple[str, str]]) -> tuple[int, int, int, float]:
@@ -88,18 +91,18 @@ def main() -> int:
     core = Linter(registry, Settings(select=CORE_CODES))
     every = Linter(registry)
     by_tool = _texts()
-    base_core = _median_time(core, by_tool["seed"], args.repeat)
-    base_every = _median_time(every, by_tool["seed"], args.repeat)
-    print(f"{'layout':28s} {'core ms':>8s} {'x seed':>7s} {'all ms':>7s} {'x seed':>7s} "
+    base_core, _ = _median_time(core, by_tool["seed"], args.repeat)
+    base_every, _ = _median_time(every, by_tool["seed"], args.repeat)
+    print(f"{'layout':26s} {'core ms':>8s} {'cpu ms':>7s} {'x seed':>7s} {'all ms':>7s} {'x seed':>7s} "
           f"{'exact':>6s} {'wrong':>6s} {'unread':>6s} {'noise/report':>12s}")
     totals = [0, 0, 0]
     for tool, texts in by_tool.items():
-        core_ms = _median_time(core, texts, args.repeat)
-        every_ms = _median_time(every, texts, args.repeat)
+        core_ms, core_cpu = _median_time(core, texts, args.repeat)
+        every_ms, _ = _median_time(every, texts, args.repeat)
         exact, wrong, unread, noise = _score(every, texts) if tool != "seed" else (0, 0, 0, 0.0)
         if tool != "seed":
             totals = [totals[0] + exact, totals[1] + wrong, totals[2] + unread]
-        print(f"{tool:28s} {core_ms * 1000:8.2f} {core_ms / base_core:7.2f} {every_ms * 1000:7.2f} "
+        print(f"{tool:26s} {core_ms * 1000:8.2f} {core_cpu * 1000:7.2f} {core_ms / base_core:7.2f} {every_ms * 1000:7.2f} "
               f"{every_ms / base_every:7.2f} {exact:6d} {wrong:6d} {unread:6d} {noise:12.2f}")
     cells = sum(totals)
     print(f"all layouts: {totals[0]} of {cells} table 三/四 cells exact ({totals[0] / cells:.1%}), "

@@ -165,13 +165,15 @@ class _Lexer(BasicLexer):
 class _FoldTables:
     """Lark postlexer: the lines of each located table become one TABLE token.
 
-    The line terminals are whole lines or runs of lines, so a token is cut only at line ends;
-    each part keeps its terminal (a run of text or rows cut after a line is still one)."""
+    The lexer sees a table's lines blank, so they trail the token before them; the line
+    terminals are whole lines or runs of lines, so a token is cut only at line ends, and each
+    part keeps its terminal (a run of text or rows cut after a line is still one)."""
 
     always_accept = ()
 
     def __init__(self):
         self.extents: list = []  # giarlint.tables.locate.Extent, set per parse
+        self.lines: list[str] = []  # the report's lines: the lexer saw the tables' lines blank
 
     def process(self, stream):
         extents = self.extents
@@ -200,7 +202,7 @@ class _FoldTables:
                     continue
                 if number < low:
                     pieces.append((None, body[number - token.line : low - token.line], number))
-                pieces.append((extent, body[low - token.line : high - token.line + 1], low))
+                pieces.append((extent, self.lines[low - 1 : high], low))
                 number = high + 1
             if number <= last:
                 pieces.append((None, body[number - token.line :], number))
@@ -213,6 +215,8 @@ class _FoldTables:
                         table_start, current = number, extent
                     table.extend(part)
                     continue
+                if not any(line.strip() for line in part):
+                    continue  # blank lines after a table: nothing to say (they trailed the token)
                 if table:
                     yield self._table(current, table, table_start)
                     table, current = [], None
@@ -264,7 +268,14 @@ def parse_lines(text: str, extents: list | None = None) -> ParseResult:
     if not text.endswith("\n"):
         text += "\n"
     _FOLD.extents = list(extents or ())
+    if _FOLD.extents:
+        # the grammar need not read a table's lines: it sees them blank (lines and columns stay)
+        _FOLD.lines = lines = text.split("\n")
+        blanked = list(lines)
+        for extent in _FOLD.extents:
+            blanked[extent.first - 1 : extent.last] = [""] * (extent.last - extent.first + 1)
+        text = "\n".join(blanked)
     try:
         return _parser().parse(text)
     finally:
-        _FOLD.extents = []
+        _FOLD.extents, _FOLD.lines = [], []
