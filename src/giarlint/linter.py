@@ -15,6 +15,7 @@ from giarlint.diagnostics import Diagnostic
 from giarlint.messages import Localized, render
 from giarlint.plugins import Registry
 from giarlint.readers import ConvertedSource, ReaderError, read_source
+from giarlint.readers.flat import reflow
 from giarlint.report import Report, build_report
 from giarlint.rule import Finding, RuleContext, findings
 from giarlint.settings import Settings
@@ -122,9 +123,7 @@ class Linter:
         except ReaderError as exc:
             return FileResult(self.reader_failure(path, exc))
         if converted is not None:
-            self.converted[path] = converted  # report-set findings on it are relocated too
-            result = self.check_text(path, converted.text)
-            return result._replace(diagnostics=self.relocate(converted, result.diagnostics))
+            return self._check_converted(path, converted)
         try:
             decoded = decode(data, self.settings.encoding)
         except DecodeError as exc:
@@ -140,6 +139,19 @@ class Linter:
         return self.check_bytes(path, data)
 
     def check_text(self, path: str, text: str) -> FileResult:
+        """Lint plain text; a page run together on one line is given its lines back first."""
+        text = normalise_newlines(text)
+        flat = reflow(text)
+        if flat is not None:
+            return self._check_converted(path, flat)
+        return self._check_text(path, text)
+
+    def _check_converted(self, path: str, converted: ConvertedSource) -> FileResult:
+        self.converted[path] = converted  # report-set findings on it are relocated too
+        result = self._check_text(path, converted.text)
+        return result._replace(diagnostics=self.relocate(converted, result.diagnostics))
+
+    def _check_text(self, path: str, text: str) -> FileResult:
         text = normalise_newlines(text)
         report = self.build(path, text)
         found: list[tuple[str, Finding]] = list(self._engine_findings(report))

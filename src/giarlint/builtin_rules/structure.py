@@ -143,7 +143,7 @@ class DocumentStructure(Rule):
                     if column.matches(text + following):
                         continue  # a header wrapped over two cells ("商業" / "企業")
                     yield Finding("GIA109", cell.span, {"text": cell.text, "canonical": column.label}, "truncated")
-                elif column.matches(text) and text != fold(column.label):
+                elif column.matches(text) and text != fold(column.label) and _names_one_column(text, templates):
                     yield Finding("GIA109", cell.span, {"text": cell.text, "canonical": column.label})
 
     # -- layout format vs year -----------------------------------------------------------
@@ -198,6 +198,12 @@ class DocumentStructure(Rule):
 def _table2_row(templates, table, key):
     fmt = templates.table2.get(table.format or "2021") or next(iter(templates.table2.values()))
     return next((row for block in fmt.blocks for row in block.rows if row.key == key), None)
+
+
+def _names_one_column(text: str, templates) -> bool:
+    """A header cell naming several columns is headers run together (text of a stripped web
+    page), not one column's header written differently."""
+    return sum(column.matches(text) for column in templates.table3_columns) == 1
 
 
 def has_locality(agency: str) -> bool:

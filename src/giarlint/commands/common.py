@@ -138,7 +138,8 @@ def load_text(linter, path: str, args) -> tuple[str, str] | None:
     """(display name, report text) of a path: web pages, Word and PDF files through the reader
     plugins, other files decoded as text. None (with a message on stderr) when unreadable."""
     from giarlint.readers import ReaderError
-    from giarlint.source import DecodeError, decode
+    from giarlint.readers.flat import reflow
+    from giarlint.source import DecodeError, decode, normalise_newlines
 
     try:
         name, data = read_bytes(path, args)
@@ -154,7 +155,9 @@ def load_text(linter, path: str, args) -> tuple[str, str] | None:
     if converted is not None:
         return name, converted.text
     try:
-        return name, decode(data, linter.settings.encoding).text
+        text = normalise_newlines(decode(data, linter.settings.encoding).text)
+        flat = reflow(text)  # a page run together on one line: its lines back
+        return name, flat.text if flat is not None else text
     except DecodeError as exc:
         sys.stderr.write(f"{name}: cannot decode (tried {', '.join(exc.tried)}): {exc.detail}\n")
         return None

@@ -117,8 +117,9 @@ def _usable_blanks(tokens: list[Token], hard: list[int], soft: list[int], one_pe
 
 
 def _split_glued(tokens: list[Token], hard: list[int], width: int, identity: Identity | None) -> Fit:
-    """Split the glued runs of digits among the hard cells so that the row has `width` values;
-    accept only when exactly one split satisfies the row's identity."""
+    """Split the runs of digits among the hard cells so that the row has `width` values (where
+    one run is glued, a space may have cut another one: ``230 000023``); accept only when
+    exactly one split satisfies the row's identity."""
     cells = [tokens[i] for i in hard]
     if not identity or not all(t.text.isdigit() for t in cells):
         # without an identity to check, a lost blank cell (0|14 or 0|1|4?) cannot be ruled out
@@ -136,10 +137,7 @@ def _split_glued(tokens: list[Token], hard: list[int], width: int, identity: Ide
                 if all(numbers[t] == sum(numbers[p] for p in ps) for t, ps in identity):
                     found.append(list(row))
             return
-        text = cells[index].text[offset:]
-        if not cells[index].fused:
-            walk(index + 1, 0, row + [(index, text, offset)])
-            return
+        text = cells[index].text[offset:]  # every run of digits may be cells run together here
         for cut in range(1, len(text) + 1):
             head = text[:cut]
             if head != "0" and head[0] == "0":

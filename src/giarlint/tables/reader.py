@@ -297,7 +297,7 @@ def read_table3(table: Table, templates: Templates, year: int | None) -> TableDa
                                                    one, identity)
         if not result.unread and not result.missing:
             break  # every row of this format read: the other format cannot do better
-    format_name = max(results, key=lambda name: results[name].score)  # ties: the year's format (tried first)
+    format_name = max(results, key=lambda name: (_own_rows_found(templates, name, results[name]), results[name].score))
     rows = results[format_name]
     distinct = [k for k in rows.labels if k == "other" or k.startswith("other.")]
     if not distinct and year is not None and year >= 2019:
@@ -335,6 +335,13 @@ def _read_by_columns(tokens, rows: list[Label], columns: list[Label], found: _Ro
         return None
     values = {row.key: {c.key: _value(t) for c, t in zip(columns, cells)} for row, cells in zip(rows, grid)}
     return found._replace(values=values, unread=[], glued=[row.key for row in rows])
+
+
+def _own_rows_found(templates: Templates, format_name: str, result: _Rows) -> int:
+    """How many rows only this format has were found by their labels: a 2021 table shows its
+    （六） leaves. (The 2019 （六）其他处理 row is no evidence: it is the 2021 group's label.)"""
+    own = {row.key for row in templates.table3_rows if row.key and row.formats == (format_name,)}
+    return sum(key in own for key in result.labels)
 
 
 def _format_order(year: int | None) -> tuple[str, str]:

@@ -159,16 +159,16 @@ def _kind(text: str) -> str:
 def _unglue(text: str, number: int, column: int) -> list[Token]:
     """Cut ``（一）予以公开710000071`` into the word and the digits. A digit run is a value only
     at the end of the chunk or before the next label's ordinal; the digit before ``.``/``、`` is
-    that ordinal (``…秘密0000000`` + ``2.其他…``); a run that starts the chunk, or digits inside
-    words (保留4位小数), stay words."""
+    that ordinal (``…秘密0000000`` + ``2.其他…``, also at the chunk's start: ``10000012.申请人…``);
+    digits inside words (保留4位小数, 2024年) stay words."""
     out, start = [], 0
     for match in _GLUED.finditer(text):
         begin, end = match.span()
         if text[end : end + 1] in (".", "．", "、"):
-            end -= 1
+            end -= 1  # its last digit is an ordinal; what comes before it, the previous row's cells
         elif end < len(text) and not _NEXT_LABEL.match(text, end):
-            continue  # digits inside words (保留4位小数, 674件) are words
-        if begin == 0 or end <= begin:
+            continue  # digits inside words (保留4位小数, 674件, 2024年) are words
+        if end <= begin:
             continue
         if start < begin:
             out.append(Token(WORD, text[start:begin], Span(number, column + start, number, column + begin), number))

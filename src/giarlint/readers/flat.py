@@ -1,0 +1,67 @@
+"""A report whose body is one long line: a crawler stripped a web page's tags and kept no line
+breaks, so headings, prose and the three tables run together (``…情况二、主动公开政府信息情况第二十条
+第（一）项信息内容本年制发件数…``). The text is given lines again — a break before and after each section
+heading and before each table — and every position maps back to its line and column in the
+original.
+"""
+
+from __future__ import annotations
+
+from giarlint import patterns
+from giarlint.data import rules_data
+from giarlint.normalize import fold
+from giarlint.readers import ConvertedSource, PositionMap
+
+MIN_LINE = 1000  # a line this long holding two section headings is a page run together
+_HEADING = patterns.compile(r"[一二三四五六七八九十][ \u3000]*[、．.]")
+# where a table starts, in its section: table 二's first caption, table 三's corner note or first
+# row, table 四's header
+_TABLE_STARTS = patterns.compile(r"第二十条第|[（(]本列数据|申请人情况|一、本年新收")
+_TABLE4_HEADER = patterns.compile(r"结果维持")
+_TITLE_END = patterns.compile(r"情况|事项")  # every section title of the form ends so
+_ROW_LABEL = patterns.compile(r"[一二三四][、．.](?:本年新收|本年度|上年|结转)")
+
+
+def reflow(text: str) -> ConvertedSource | None:
+    """The text with line breaks before headings and tables, or None when no line needs it."""
+    if not any(len(line) >= MIN_LINE for line in text.split("\n")):
+        return None
+    words = tuple(fold(w) for section in rules_data("structure")["sections"] for w in section["match"])
+    breaks = sorted(set(_heading_breaks(text, words)) | set(_table_breaks(text)))
+    if len([b for b in breaks if b > 0 and text[b - 1] != "\n"]) < 2:
+        return None
+    out, starts, ends, previous = [], [], [], 0
+    for at in breaks + [len(text)]:
+        piece = text[previous:at]
+        out.append(piece)
+        starts.extend(range(previous, at))
+        ends.extend(range(previous + 1, at + 1))
+        if at < len(text) and at > 0 and text[at - 1] != "\n":
+            out.append("\n")
+            starts.append(-1)
+            ends.append(-1)
+        previous = at
+    return ConvertedSource("".join(out), "text", PositionMap(text, starts, ends))
+
+
+def _heading_breaks(text: str, words: tuple[str, ...]):
+    """Offsets of section headings inside long lines: 二、 followed by a section's words."""
+    for match in _HEADING.finditer(text):
+        start = match.start()
+        if _ROW_LABEL.match(text, start) or (start and text[start - 1] in "第（("):
+            continue
+        following = fold(text[match.end() : match.end() + 30])
+        if any(word in following for word in words):
+            yield start
+            end = _TITLE_END.search(text, match.end(), match.end() + 40)
+            if end and end.end() < len(text):
+                yield end.end()  # the prose that follows the title
+
+
+def _table_breaks(text: str):
+    for match in _TABLE_STARTS.finditer(text):
+        yield match.start()
+    for match in _TABLE4_HEADER.finditer(text):  # the header's 行政复议, not the heading's
+        at = text.rfind("行政复议", max(0, match.start() - 80), match.start())
+        if at >= 0:
+            yield at
