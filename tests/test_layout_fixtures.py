@@ -42,8 +42,8 @@ FLOORS = {
     "html2text-t4split": 1.0,
     "lynx": 1.0,
     "lynx-t4split": 1.0,
-    "pandoc-gfm": 0.91,  # 861/936: table 四 left as raw HTML by pandoc (unreadable, GIA003)
-    "pandoc-markdown": 0.91,  # 861/936: table 四 left as raw HTML by pandoc (unreadable, GIA003)
+    "pandoc-gfm": 1.0,
+    "pandoc-markdown": 1.0,
     "pandoc-plain": 0.91,  # 861/936: table 四 printed as [TABLE], not in the text at all
     "pandoc-plain-t4split": 1.0,
     "pdf2txt": 1.0,

@@ -14,6 +14,7 @@ Lexed by ``grammar/cells.lark``; this module decides, line by line, what the chu
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -33,6 +34,8 @@ SOFT = "soft"  # a blank line: a cell only where the row's width needs one
 _RULE_PIECE = patterns.compile(r"^[:：]?[-─━═=~_－—]{3,}[:：]?$|^[─━═]+$")
 _FURNITURE = patterns.compile(r"^(?:[-—–－‐]+\d{1,4}[-—–－‐]+|第\d{1,4}页(?:共\d{1,4}页)?|\d{1,4}/\d{1,4})$")
 _MARKDOWN_RULE = patterns.compile(r"^:?-+:?$")
+_TAG = patterns.compile(r"</?[a-zA-Z][^<>]*>")
+_CELL_END = patterns.compile(r"</t[dh]\s*>", re.IGNORECASE)
 _CHANGE = patterns.compile(r"^[增减][+-]?\d+(?:\.\d+)?$")
 # inline markup around a cell's text: <span …>2</span> (pandoc gfm), [2]{style=…} (pandoc markdown)
 _MARKUP_OPEN = patterns.compile(r"^(?:<[^<>]*>|\[(?=[^\]]*\]\{|[^\]]*$))+")
@@ -76,6 +79,8 @@ def lex_line(text: str) -> tuple[Piece, ...]:
 
 def tokenize(lines: list[str], first_line: int) -> list[Token]:
     """Tokens of `lines` (the table's lines of the report, the first being line `first_line`)."""
+    if any("<" in line for line in lines):
+        lines = _without_html(lines)
     blank_separated = _blank_separated(lines)
     out: list[Token] = []
     blank_run: list[int] = []
@@ -99,6 +104,20 @@ def _line_tokens(raw: str) -> tuple:
     pieces = lex_line(raw)
     found = _cells(raw, pieces, 0) if any(p.type == "SEP" for p in pieces) else _chunks(pieces, 0)
     return tuple((t.kind, t.text, t.span.column, t.span.end_column, t.separated, t.fused, t.column) for t in found)
+
+
+def _without_html(lines: list[str]) -> list[str]:
+    """A table left as HTML in the text (pandoc's raw HTML, a page saved as text): tags and
+    ``&nbsp;`` become spaces and the end of a cell a separator, each in the place of what it
+    replaces, so that every line and column stays where it was."""
+    text = "\n".join(lines)
+
+    def blank(match) -> str:
+        tag = match.group()
+        filler = "".join("\n" if ch == "\n" else " " for ch in tag)
+        return "|" + filler[1:] if _CELL_END.match(tag) else filler
+
+    return _TAG.sub(blank, text).replace("&nbsp;", "      ").split("\n")
 
 
 def _blank_separated(lines: list[str]) -> bool:
