@@ -7,6 +7,8 @@ original.
 
 from __future__ import annotations
 
+import re
+
 from giarlint import patterns
 from giarlint.data import rules_data
 from giarlint.normalize import fold
@@ -18,6 +20,7 @@ _HEADING = patterns.compile(r"[一二三四五六七八九十][ \u3000]*[、．.
 # row, table 四's header
 _TABLE_STARTS = patterns.compile(r"第二十条第|[（(]本列数据|申请人情况|一、本年新收")
 _TABLE4_HEADER = patterns.compile(r"结果维持")
+_HTML_ROW = patterns.compile(r"<tr[\s>]", re.IGNORECASE)  # a page's HTML kept in the text
 _TITLE_END = patterns.compile(r"情况|事项")  # every section title of the form ends so
 _ROW_LABEL = patterns.compile(r"[一二三四][、．.](?:本年新收|本年度|上年|结转)")
 
@@ -60,6 +63,8 @@ def _heading_breaks(text: str, words: tuple[str, ...]):
 
 def _table_breaks(text: str):
     for match in _TABLE_STARTS.finditer(text):
+        yield match.start()
+    for match in _HTML_ROW.finditer(text):
         yield match.start()
     for match in _TABLE4_HEADER.finditer(text):  # the header's 行政复议, not the heading's
         at = text.rfind("行政复议", max(0, match.start() - 80), match.start())

@@ -70,7 +70,7 @@ def _mark(line: str, specs, section_words) -> _Mark:
     stripped = line.strip()
     if not stripped:
         return _BLANK
-    separated = not _SEPARATORS.isdisjoint(stripped)
+    separated = not _SEPARATORS.isdisjoint(stripped) or "</td" in stripped or "</TD" in stripped  # cells, or HTML's
     folded = fold(stripped) if len(stripped) < 2000 else ""
     hits = {}
     for spec in specs:
