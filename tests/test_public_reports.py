@@ -51,7 +51,7 @@ def test_most_cells_are_read(linter):
                 for column in columns:
                     total += 1
                     read += report.tables.get(table) is not None and report.tables[table].value(row, column) is not None
-    assert read / total >= 0.95, f"{read}/{total}"  # measured: 1443/1478 (python tests/test_public_reports.py)
+    assert read / total >= 0.95, f"{read}/{total}"  # measured: 1443 of 1478 cells on 2026-12-01
 
 
 def test_the_real_arithmetic_error_is_found_at_its_cells(linter):

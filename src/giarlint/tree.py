@@ -32,11 +32,10 @@ class Cell:
 
 @dataclass(slots=True)
 class Row:
-    """A table row as written: one line of a pipe, tab or Markdown table, or one line holding one cell."""
+    """A table row as written: the cells of one line."""
 
     cells: list[Cell]
     span: Span
-    gap_before: bool = False  # a blank line separates this row from the previous one
 
 
 @dataclass(slots=True)

@@ -44,7 +44,7 @@ class Label(NamedTuple):
     exact: tuple[str, ...] = ()
     truncated: tuple[str, ...] = ()
     group: str | None = None  # this label opens a group of rows
-    group_of: str | None = None  # this row belongs to that group
+    group_of: str | None = None  # this row belongs to that group (documentation: rows are placed by order)
     leaf_in: tuple[str, ...] = ()  # formats in which a group label is itself a row with values
     formats: tuple[str, ...] = ()  # formats that have this row (empty: all)
     kind: str = "count"

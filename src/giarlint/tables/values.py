@@ -62,8 +62,3 @@ def classify(text: str) -> tuple[str, int | float | None]:
 def read_value(cell: Cell) -> Value:
     kind, number = classify(cell.text)
     return Value(kind, number, cell)
-
-
-def is_value_like(text: str) -> bool:
-    """True for cell texts that can only be values: numbers, blanks and not-applicable marks."""
-    return classify(text)[0] != TEXT
