@@ -121,6 +121,8 @@ def _split_glued(tokens: list[Token], hard: list[int], width: int, identity: Ide
     one run is glued, a space may have cut another one: ``230 000023``); accept only when
     exactly one split satisfies the row's identity."""
     cells = [tokens[i] for i in hard]
+    if width == 1 and len(cells) == 1:
+        return Fit(cells, found=1)  # one cell: its digits are all there is, nothing can have vanished
     if not identity or not all(t.text.isdigit() for t in cells):
         # without an identity to check, a lost blank cell (0|14 or 0|1|4?) cannot be ruled out
         return Fit(None, Reason.GLUED, len(hard))
