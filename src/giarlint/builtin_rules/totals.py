@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from giarlint.builtin_rules.naming import TABLE_TITLES, cell_names, column_kind
 from giarlint.hookspecs import hookimpl
+from giarlint.messages import Localized
 from giarlint.rule import Finding, Rule
 from giarlint.tables.templates import table3_rows_of as expected_table3_rows
 from giarlint.tables.templates import load_templates
@@ -51,17 +52,27 @@ class TotalsConsistency(Rule):
             yield from self._table4(table4, templates)
 
     def _unusable_cells(self, report, templates):
+        """Text cells one by one (GIA205); blank or not-applicable cells once per row, naming
+        their columns (GIA209): a form left blank is one finding per row, not a flood."""
+        blanks: dict[tuple[str, str, str], list] = {}
         for name, row, column, value in report.cell_values():
             if value.kind == TEXT and column_kind(name, row, column, templates) != "change":
-                code = "GIA205"
+                row_name, column_name = cell_names(name, row, column, templates)
+                yield Finding("GIA205", value.cell.span, {
+                    "table": TABLE_TITLES[name], "row": row_name, "column": column_name, "text": value.text,
+                })
             elif value.kind in (BLANK, NOT_APPLICABLE):
-                code = "GIA209"
-            else:
-                continue
-            row_name, column_name = cell_names(name, row, column, templates)
-            yield Finding(code, value.cell.span, {
-                "table": TABLE_TITLES[name], "row": row_name, "column": column_name, "text": value.text,
-            }, "blank" if value.kind == BLANK else "default")
+                variant = "blank" if value.kind == BLANK else "default"
+                blanks.setdefault((name, row, variant), []).append((column, value))
+        for (name, row, variant), cells in blanks.items():
+            names = [cell_names(name, row, column, templates) for column, _ in cells]
+            columns = Localized("、".join(n[1].zh for n in names), ", ".join(n[1].en for n in names))
+            first, last = cells[0][1].cell.span, cells[-1][1].cell.span
+            span = first if last.line != first.line else first._replace(end_column=last.end_column)
+            yield Finding("GIA209", span, {
+                "table": TABLE_TITLES[name], "row": names[0][0], "column": columns, "text": cells[0][1].text,
+                "count": len(cells),
+            }, variant)
 
     def _table3(self, table, templates, format_name):
         ids = templates.table3_identities
