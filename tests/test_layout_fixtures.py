@@ -287,7 +287,7 @@ def test_a_changed_number_is_read_as_changed_and_caught(linter, fixture):
                 problems.append(f"{where}: the cell is gone but its row is not unread ({sorted(unread)})")
             continue
         # (b) caught by an identity the cell takes part in, at one of that identity's cells
-        glued = row in after.reading.glued
+        glued = row in after.reading.by_identity
         identities = _identities(after, row, column, glued and name == "table3")
         found = [d for d in linter.lint_text("mutant.txt", mutated) if d.code in ARITHMETIC]
         hits = [d for d in found if (d.line, d.column) in identities.get(d.code, ())]

@@ -39,16 +39,19 @@ _TABLE_NAMES = {
 
 _REASONS = {
     Reason.NOT_FOUND: Localized("找不到行标签", "label not found"),
-    Reason.TOO_FEW: Localized("{found} 个数值对应 {width} 列", "{found} values for {width} columns"),
-    Reason.TOO_MANY: Localized("{found} 个数值对应 {width} 列", "{found} values for {width} columns"),
+    Reason.TOO_FEW: Localized("{found} 个单元格对应 {width} 列", "{found} cells for {width} columns"),
+    Reason.TOO_MANY: Localized("{found} 个单元格对应 {width} 列", "{found} cells for {width} columns"),
     Reason.AMBIGUOUS: Localized("空白单元格无法确定属于哪一列", "a blank cell could stand in more than one column"),
     Reason.GLUED: Localized("数字连在一起，无法唯一拆分", "digits run together with no single split"),
+    Reason.UNCONFIRMED: Localized("数字连在一起，按本行合计可拆分，但表的列合计不成立，无法确认",
+                                  "digits run together; split by the row's sum, but the table's columns do not add up to confirm it"),
 }
 _LAYOUTS = {
     "cells": Localized("分隔符表格", "cells with separators"), "tab": Localized("制表符表格", "tab-separated cells"),
     "box": Localized("框线表格", "box-drawn cells"), "cell-per-line": Localized("每行一个单元格", "one cell per line"),
     "one-per-line": Localized("每行一个单元格", "one cell per line"), "aligned": Localized("空格对齐文本", "space-aligned text"),
     "glued": Localized("数字连写的文本", "text with digits run together"), "no-values": Localized("无数值", "no values"),
+    "columns": Localized("先列标签、后按列列数字", "labels first, then the numbers column by column"),
 }
 
 

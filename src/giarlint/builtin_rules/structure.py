@@ -115,7 +115,7 @@ class DocumentStructure(Rule):
             table = report.tables.get(name)
             if table is None or not table.read:
                 continue  # a table not read is its GIA003 alone
-            for key, label in table.reading.similar:
+            for key, label in table.reading.misspelt:
                 row = templates.table3_row(key) if name == "table3" else _table2_row(templates, table, key)
                 yield Finding("GIA113", label.span, {
                     "table": TABLE_TITLES[name], "text": label.text, "canonical": row.label if row else key,
@@ -203,7 +203,8 @@ def _table2_row(templates, table, key):
 def _names_one_column(text: str, templates) -> bool:
     """A header cell naming several columns is headers run together (text of a stripped web
     page), not one column's header written differently."""
-    return sum(column.matches(text) for column in templates.table3_columns) == 1
+    return sum(any(word in text for word in column.match + column.exact + column.truncated)
+               for column in templates.table3_columns) == 1
 
 
 def has_locality(agency: str) -> bool:

@@ -79,7 +79,7 @@ class TotalsConsistency(Rule):
         columns = [c.key for c in templates.table3_columns]
         row_total = ids["row_total"]
         for row, cells in table.values.items():
-            if row in table.reading.glued:
+            if row in table.reading.by_identity:
                 continue  # split by this very identity: it proves nothing here
             wrong = _wrong_total(cells, row_total["parts"], row_total["total"])
             if wrong is not None:
@@ -108,7 +108,7 @@ class TotalsConsistency(Rule):
     def _table4(self, table, templates):
         identity = templates.table4_identities["group_total"]
         for group, cells in table.values.items():
-            if group in table.reading.glued:
+            if group in table.reading.by_identity:
                 continue
             wrong = _wrong_total(cells, identity["parts"], identity["total"])
             if wrong is not None:

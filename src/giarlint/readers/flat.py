@@ -23,23 +23,31 @@ _TABLE4_HEADER = patterns.compile(r"结果维持")
 _HTML_ROW = patterns.compile(r"<tr[\s>]", re.IGNORECASE)  # a page's HTML kept in the text
 _TITLE_END = patterns.compile(r"情况|事项")  # every section title of the form ends so
 _ROW_LABEL = patterns.compile(r"[一二三四][、．.](?:本年新收|本年度|上年|结转)")
+# what a heading run into the page follows: a sentence's end, a table's last number, markup
+_BEFORE_HEADING = patterns.compile(r"[。；;！？!?:：）)】”\"'>\s\d]")
 
 
 def reflow(text: str) -> ConvertedSource | None:
-    """The text with line breaks before headings and tables, or None when no line needs it."""
-    if not any(len(line) >= MIN_LINE for line in text.split("\n")):
-        return None
+    """The text with line breaks before headings and tables inside its long lines, or None
+    when no long line holds two headings (an ordinary report with a long paragraph is left
+    alone)."""
     words = tuple(fold(w) for section in rules_data("structure")["sections"] for w in section["match"])
-    breaks = sorted(set(_heading_breaks(text, words)) | set(_table_breaks(text)))
-    if len([b for b in breaks if b > 0 and text[b - 1] != "\n"]) < 2:
+    breaks: list[int] = []
+    offset = 0
+    for line in text.split("\n"):
+        if len(line) >= MIN_LINE:
+            headings = set(_heading_breaks(line, words))
+            if len(headings) >= 2:
+                breaks += [offset + at for at in sorted(headings | set(_table_breaks(line))) if 0 < at < len(line)]
+        offset += len(line) + 1
+    if not breaks:
         return None
     out, starts, ends, previous = [], [], [], 0
     for at in breaks + [len(text)]:
-        piece = text[previous:at]
-        out.append(piece)
+        out.append(text[previous:at])
         starts.extend(range(previous, at))
         ends.extend(range(previous + 1, at + 1))
-        if at < len(text) and at > 0 and text[at - 1] != "\n":
+        if at < len(text):
             out.append("\n")
             starts.append(-1)
             ends.append(-1)
@@ -51,8 +59,8 @@ def _heading_breaks(text: str, words: tuple[str, ...]):
     """Offsets of section headings inside long lines: 二、 followed by a section's words."""
     for match in _HEADING.finditer(text):
         start = match.start()
-        if _ROW_LABEL.match(text, start) or (start and text[start - 1] in "第（("):
-            continue
+        if _ROW_LABEL.match(text, start) or (start and not _BEFORE_HEADING.match(text[start - 1])):
+            continue  # a row label, or a heading named in a sentence (详见二、主动公开…)
         following = fold(text[match.end() : match.end() + 30])
         if any(word in following for word in words):
             yield start

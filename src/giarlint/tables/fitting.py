@@ -3,8 +3,9 @@
 Hard cells are numbers, not-applicable marks, text cells on the label's own line of cells, and
 blank cells (or blank lines) lying between two of those. Soft blanks — empty cells at a row's
 edge, merged label columns, blank lines — fill a row only where its width needs them and only
-where they can stand in one place. A run of digits glued to words is split only when exactly
-one split satisfies the row's own identity (say so: that identity then proves nothing); a row
+where they can stand in one place. A run of digits glued to words is split only in the ways
+that satisfy the row's own identity; the reader keeps a row so split only if the table's
+column identities then single out one way for every such row (they then prove nothing). A row
 without an identity (table 二) is not split, for a blank cell may have vanished in the run.
 """
 
@@ -16,6 +17,9 @@ from typing import NamedTuple
 from giarlint.tables.tokens import BLANK_CELL, SOFT, VALUE, WORD, Token
 
 MAX_SPLITS = 50_000  # enumeration budget for the glued runs of one row
+MAX_GLUED_DIGITS = 60  # a row of counts run together is a few dozen digits
+MAX_CELL_DIGITS = 9  # one count
+MAX_CHOICES = 16  # splits of one row kept for the table's column identities to choose from
 
 
 class Reason(str, Enum):
@@ -26,20 +30,25 @@ class Reason(str, Enum):
     TOO_MANY = "too_many"  # more values than columns
     AMBIGUOUS = "ambiguous"  # blank cells that could stand in more than one column
     GLUED = "glued"  # digits run together that no single split explains
+    UNCONFIRMED = "unconfirmed"  # split by its row's identity, but the table's columns do not add up
 
 
 class Fit(NamedTuple):
     values: list[Token] | None
     reason: Reason | None = None
     found: int = 0  # hard cells seen
-    glued: bool = False  # read by splitting a glued run of digits
+    glued: bool = False  # read by the row's identity: the values are one of `choices`
+    choices: tuple = ()  # every split of the row's digits that satisfies its identity
 
 
 Identity = list[tuple[int, list[int]]]  # (total position, part positions) within the row
 
 
-def hard_cells(tokens: list[Token], lo: int, hi: int, anchor: Token | None) -> tuple[list[int], list[int]]:
-    """(indices of hard cells, indices of soft blanks) among tokens[lo:hi]."""
+def hard_cells(tokens: list[Token], lo: int, hi: int, anchor: Token | None) -> tuple[list[int], list[int], list[int]]:
+    """Among tokens[lo:hi]: (hard cells, soft blanks, blank lines lying between two values).
+
+    Blank cells between separators lying between two values are hard; blank lines never are:
+    they may be an empty cell or only space between two groups of values."""
     def is_value(i: int) -> bool:
         token = tokens[i]
         if token.kind == VALUE:
@@ -60,24 +69,31 @@ def hard_cells(tokens: list[Token], lo: int, hi: int, anchor: Token | None) -> t
         following[i - lo] = last
         if tokens[i].kind not in blankish:
             last = i
-    hard, soft = [], []
+    hard, soft, between = [], [], []
     for i in range(lo, hi):
         token = tokens[i]
         if is_value(i):
             hard.append(i)
         elif token.kind in blankish:
             left, right = previous[i - lo], following[i - lo]
-            if left is not None and right is not None and is_value(left) and is_value(right):
+            inside = left is not None and right is not None and is_value(left) and is_value(right)
+            if inside and token.kind == BLANK_CELL:
                 hard.append(i)
+            elif inside:
+                between.append(i)
             else:
                 soft.append(i)
-    return hard, soft
+    return hard, soft, between
 
 
 def fit(tokens: list[Token], lo: int, hi: int, width: int, anchor: Token | None,
-        identity: Identity | None = None, one_per_line: bool = False) -> Fit:
-    """The `width` value tokens among tokens[lo:hi] (the tokens after a row's label)."""
-    hard, soft = hard_cells(tokens, lo, hi, anchor)
+        identity: Identity | None = None, one_per_line: bool = False, blank_lines: bool = True) -> Fit:
+    """The `width` value tokens among tokens[lo:hi] (the tokens after a row's label).
+
+    `one_per_line`: the table prints one cell per line, so empty cells on lines of their own
+    are cells; `blank_lines`: a blank line between two values may then stand for an empty cell
+    (not in table 四, where a blank line may part its groups)."""
+    hard, soft, between = hard_cells(tokens, lo, hi, anchor)
     found = len(hard)
     if any(tokens[i].fused for i in hard):  # a glued run is never taken for one cell
         return _split_glued(tokens, hard, width, identity)
@@ -89,31 +105,22 @@ def fit(tokens: list[Token], lo: int, hi: int, width: int, anchor: Token | None,
     usable = _usable_blanks(tokens, hard, soft, one_per_line, anchor)
     leading = [i for i in usable if hard and i < hard[0]]
     trailing = [i for i in usable if not hard or i > hard[-1]]
-    if trailing and not leading and len(trailing) >= need:
+    if trailing and not leading and not between and len(trailing) >= need:
         return Fit([tokens[i] for i in sorted(hard + trailing[:need])], found=found)
-    if leading and not trailing and len(leading) == need and one_per_line:
-        return Fit([tokens[i] for i in sorted(hard + leading)], found=found)
-    return Fit(None, Reason.AMBIGUOUS if len(usable) >= need else Reason.TOO_FEW, found)
+    if one_per_line and blank_lines and not usable and len(between) == need:
+        return Fit([tokens[i] for i in sorted(hard + between)], found=found)  # an empty line for an empty cell
+    return Fit(None, Reason.AMBIGUOUS if len(usable) + len(between) >= need else Reason.TOO_FEW, found)
 
 
 def _usable_blanks(tokens: list[Token], hard: list[int], soft: list[int], one_per_line: bool,
                    anchor: Token | None) -> list[int]:
-    """The soft blanks that may be cells of the row: empty cells on a line holding its values
-    (the row's edge), and, where the table prints one cell per line, empty lines and cells
-    on lines of their own. In space-aligned text a blank cell leaves no trace: a blank line
-    there is never a cell."""
+    """The empty cells at a row's edge that may be its cells: on a line holding its values, or,
+    where the table prints one cell per line, on lines of their own. Blank lines at a row's
+    edge are never cells: they part the rows."""
     lines = {tokens[i].line for i in hard}
     if anchor is not None and anchor.separated:
         lines.add(anchor.line)  # the label's own row of cells: | 2.重复申请 | | | | | | | |
-    out = []
-    for i in soft:
-        token = tokens[i]
-        if token.kind == SOFT:
-            if one_per_line:
-                out.append(i)
-        elif token.line in lines or one_per_line:
-            out.append(i)
-    return out
+    return [i for i in soft if tokens[i].kind == BLANK_CELL and (tokens[i].line in lines or one_per_line)]
 
 
 def _split_glued(tokens: list[Token], hard: list[int], width: int, identity: Identity | None) -> Fit:
@@ -123,16 +130,20 @@ def _split_glued(tokens: list[Token], hard: list[int], width: int, identity: Ide
     cells = [tokens[i] for i in hard]
     if width == 1 and len(cells) == 1:
         return Fit(cells, found=1)  # one cell: its digits are all there is, nothing can have vanished
-    if not identity or not all(t.text.isdigit() for t in cells):
+    digits = sum(len(t.text) for t in cells)
+    if (not identity or not all(t.text.isdigit() for t in cells) or digits > MAX_GLUED_DIGITS
+            or not len(cells) <= width <= digits):
         # without an identity to check, a lost blank cell (0|14 or 0|1|4?) cannot be ruled out
         return Fit(None, Reason.GLUED, len(hard))
     found: list[list[tuple[int, str, int]]] = []  # (cell index, digits, offset in the cell)
     budget = [MAX_SPLITS]
+    most = MAX_CHOICES + 1
 
-    def walk(index: int, offset: int, row: list) -> None:
-        if budget[0] <= 0 or len(found) > 1 or len(row) > width:
-            return
+    def walk(index: int, offset: int, row: list, left: int) -> None:
+        """`left`: digits not yet placed, from cells[index] at `offset` on."""
         budget[0] -= 1
+        if budget[0] <= 0 or len(found) >= most:
+            return
         if index == len(cells):
             if len(row) == width:
                 numbers = [int(piece) for _, piece, _ in row]
@@ -144,19 +155,25 @@ def _split_glued(tokens: list[Token], hard: list[int], width: int, identity: Ide
             head = text[:cut]
             if head != "0" and head[0] == "0":
                 break
+            cells_left = width - len(row) - 1
+            if not cells_left <= left - cut <= cells_left * MAX_CELL_DIGITS:
+                continue  # what is left cannot fill the cells left
             if cut == len(text):
-                walk(index + 1, 0, row + [(index, head, offset)])
+                walk(index + 1, 0, row + [(index, head, offset)], left - cut)
             else:
-                walk(index, offset + cut, row + [(index, head, offset)])
+                walk(index, offset + cut, row + [(index, head, offset)], left - cut)
 
-    walk(0, 0, [])
-    if len(found) != 1 or budget[0] <= 0:
+    walk(0, 0, [], digits)
+    if not found or len(found) > MAX_CHOICES or budget[0] <= 0:
         return Fit(None, Reason.GLUED, len(hard))
+    choices = tuple(_tokens_of(cells, split) for split in found)
+    return Fit(choices[0], found=len(hard), glued=True, choices=choices)
+
+
+def _tokens_of(cells: list[Token], split: list[tuple[int, str, int]]) -> list[Token]:
     out = []
-    for index, piece, offset in found[0]:
+    for index, piece, offset in split:
         token = cells[index]
         column = token.span.column + offset
         out.append(token._replace(text=piece, span=token.span._replace(column=column, end_column=column + len(piece))))
-    return Fit(out, found=len(hard), glued=True)
-
-
+    return out

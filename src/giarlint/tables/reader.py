@@ -9,7 +9,9 @@ the report's defect), `partial` or `unreadable`.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from typing import NamedTuple
 
 from giarlint.messages import Localized
@@ -17,7 +19,7 @@ from giarlint.tables.anchors import Anchor, Lane, lane, place
 from giarlint.tables.fitting import Fit, Identity, Reason, fit
 from giarlint.tables.templates import Label, Templates, format_for_year, table3_rows_of
 from giarlint.tables.tokens import BLANK_CELL, SOFT, VALUE, WORD, Token
-from giarlint.tables.values import Value, read_value
+from giarlint.tables.values import NUMBER, Value, read_value
 from giarlint.tree import Cell, Document, Span, Table
 
 TABLE_KEYS = ("table2", "table3", "table4")
@@ -41,8 +43,9 @@ class Reading(NamedTuple):
     layout: str
     unread: tuple[UnreadRow, ...] = ()
     missing: tuple[UnreadRow, ...] = ()  # rows whose label is absent from a table otherwise read
-    similar: tuple[tuple[str, Cell], ...] = ()  # rows found by a misspelt label: (key, label)
-    glued: tuple[str, ...] = ()  # rows read by splitting digits run together
+    misspelt: tuple[tuple[str, Cell], ...] = ()  # rows found by a label only like the template's: (key, label)
+    by_identity: tuple[str, ...] = ()  # rows placed by the table's own identities (digits run together,
+    # labels apart from their numbers): those identities prove nothing about them
 
     def as_json(self) -> dict:
         return {
@@ -51,8 +54,8 @@ class Reading(NamedTuple):
             "unread": [{"row": u.row, "reason": u.reason.value, "found": u.found, "expected": u.width}
                        for u in self.unread],
             "missing": [u.row for u in self.missing],
-            "misspelt": [key for key, _ in self.similar],
-            "glued": list(self.glued),
+            "misspelt": [key for key, _ in self.misspelt],
+            "by_identity": list(self.by_identity),
         }
 
 
@@ -97,8 +100,8 @@ class _Rows(NamedTuple):
     labels: dict
     unread: list
     missing: list
-    similar: list
-    glued: list
+    misspelt: list
+    by_identity: dict  # row key -> the ways its values satisfy the row's identity
     header: list
     score: int
 
@@ -124,7 +127,7 @@ def _read_rows(tokens: list[Token], words: Lane, rows: list[Label], widths: list
     for anchor in anchors:
         starts.append(_label_start(tokens, anchor, floor))
         floor = anchor.token
-    out = _Rows({}, {}, [], [], [], [], [], 0)
+    out = _Rows({}, {}, [], [], [], {}, [], 0)
     first_line = tokens[anchors[0].token].line if anchors else None
     out.header.extend(_cell(t) for t in tokens if t.kind == WORD and (first_line is None or t.line < first_line))
     fits: dict[int, Fit] = {}
@@ -139,13 +142,14 @@ def _read_rows(tokens: list[Token], words: Lane, rows: list[Label], widths: list
         row, token, result = rows[anchor.row], tokens[anchor.token], fits[number]
         out.labels[row.key] = _cell(token)
         if anchor.similar:
-            out.similar.append((row.key, _cell(token)))
+            out.misspelt.append((row.key, _cell(token)))
         if result.values is None:
             out.unread.append(UnreadRow(row.key, _name(row), result.reason, token.span, result.found, widths[anchor.row]))
             continue
         out.values[row.key] = {c.key: _value(t) for c, t in zip(columns[anchor.row], result.values)}
         if result.glued:
-            out.glued.append(row.key)
+            out.by_identity[row.key] = tuple({c.key: _value(t) for c, t in zip(columns[anchor.row], choice)}
+                                             for choice in result.choices or (result.values,))
     placed = {a.row for a in anchors}
     for index, row in enumerate(rows):
         if index not in placed:
@@ -188,6 +192,10 @@ def _values_printed_apart(tokens, anchors, fits, widths, identity) -> None:
         lo = anchors[number].token + 1
         hi = anchors[following[0]].token
         values = [t for t in tokens[lo:hi] if t.kind == VALUE]
+        after = tokens[hi : anchors[following[-1]].token + 1]
+        if any(t.separated for t in values) or any(t.kind == BLANK_CELL for t in after):
+            number += count  # rows of cells keep their values on their lines: not this layout
+            continue
         chunks = [values[k * width : (k + 1) * width] for k in range(count)]
         if len(values) == result.found and all(_holds(chunk, identity) for chunk in chunks):
             for n, chunk in zip([number] + following, chunks):
@@ -269,7 +277,7 @@ def _one_per_line(tokens: list[Token]) -> bool:
     return bool(values) and len({t.line for t in values}) * 5 >= len(values) * 4
 
 
-def _verdict(rows: _Rows, layout: str, glued: list[str]) -> tuple[Reading, dict]:
+def _verdict(rows: _Rows, layout: str) -> tuple[Reading, dict]:
     unread, missing = list(rows.unread), list(rows.missing)
     if missing and (unread or len(missing) > MAX_MISSING):
         unread, missing = unread + missing, []
@@ -279,7 +287,8 @@ def _verdict(rows: _Rows, layout: str, glued: list[str]) -> tuple[Reading, dict]
         verdict = PARTIAL
     else:
         verdict = READ
-    return Reading(verdict, layout, tuple(unread), tuple(missing), tuple(rows.similar), tuple(glued)), rows.values
+    return Reading(verdict, layout, tuple(unread), tuple(missing), tuple(rows.misspelt), tuple(rows.by_identity)), \
+        rows.values
 
 
 def read_table3(table: Table, templates: Templates, year: int | None) -> TableData:
@@ -315,7 +324,8 @@ def read_table3(table: Table, templates: Templates, year: int | None) -> TableDa
             if by_columns is not None:
                 format_name, rows, layout = name, by_columns, "columns"
                 break
-    reading, values = _verdict(rows, layout, rows.glued)
+    rows = _confirm_by_columns(rows, templates, format_name)
+    reading, values = _verdict(rows, layout)
     return TableData("table3", format_name if distinct else None, values, table.span, reading, rows.labels, rows.header)
 
 
@@ -323,18 +333,21 @@ def _read_by_columns(tokens, rows: list[Label], columns: list[Label], found: _Ro
     """All labels first, then the numbers column by column (pdfminer): read only when the
     numbers after the first label are exactly rows × columns and every row then satisfies its
     identity (so the rows are read by it)."""
-    first = min((tokens.index(t) for t in tokens if t.kind == WORD and _cell(t) in found.labels.values()), default=None)
-    if first is None:
+    spans = {cell.span for cell in found.labels.values()}
+    at = [i for i, t in enumerate(tokens) if t.kind == WORD and t.span in spans]
+    if not at:
         return None
-    numbers = [t for t in tokens[first:] if t.kind in (VALUE, BLANK_CELL)]
+    numbers = [t for t in tokens[at[0] :] if t.kind in (VALUE, BLANK_CELL)]
     count = len(rows)
-    if len(numbers) != count * len(columns) or any(t.kind != VALUE for t in numbers):
+    if len(numbers) != count * len(columns) or any(t.kind != VALUE or t.separated for t in numbers):
         return None
+    if sum(1 for t in tokens[at[0] : at[-1]] if t.kind == VALUE) > count:
+        return None  # the numbers are among the labels: rows, not columns
     grid = [[numbers[c * count + r] for c in range(len(columns))] for r in range(count)]
     if not all(_holds(cells, identity) for cells in grid):
         return None
     values = {row.key: {c.key: _value(t) for c, t in zip(columns, cells)} for row, cells in zip(rows, grid)}
-    return found._replace(values=values, unread=[], glued=[row.key for row in rows])
+    return found._replace(values=values, unread=[], by_identity={row.key: (values[row.key],) for row in rows})
 
 
 def _own_rows_found(templates: Templates, format_name: str, result: _Rows) -> int:
@@ -342,6 +355,55 @@ def _own_rows_found(templates: Templates, format_name: str, result: _Rows) -> in
     （六） leaves. (The 2019 （六）其他处理 row is no evidence: it is the 2021 group's label.)"""
     own = {row.key for row in templates.table3_rows if row.key and row.formats == (format_name,)}
     return sum(key in own for key in result.labels)
+
+
+MAX_COMBINATIONS = 4096  # ways of the rows read by their identity tried against the columns
+
+
+def _confirm_by_columns(rows: _Rows, templates: Templates, format_name: str) -> _Rows:
+    """Rows placed by their own identity are kept only if the table's column identities (一+二 =
+    （七）+四, （七）= the handling results) then hold for exactly one choice of their ways: a blank
+    cell lost in a run of digits can make a wrong split satisfy its row (3,5,1,20,1,2,32 for
+    3,,5,12,0,12,32), hardly the columns too. A table whose arithmetic is wrong, or not fully read,
+    cannot confirm them: they are unread (GIA003), never guessed."""
+    if not rows.by_identity:
+        return rows
+    keys = list(rows.by_identity)
+    chosen = None
+    if not rows.unread and not rows.missing:
+        fixed = {key: columns for key, columns in rows.values.items() if key not in rows.by_identity}
+        ways = itertools.islice(itertools.product(*(rows.by_identity[key] for key in keys)), MAX_COMBINATIONS)
+        holding = [way for way in ways if _columns_hold({**fixed, **dict(zip(keys, way))}, templates, format_name)]
+        chosen = holding[0] if len(holding) == 1 else None
+    if chosen is not None:
+        return rows._replace(values={**rows.values, **dict(zip(keys, chosen))})
+    reason = Reason.UNCONFIRMED if not rows.unread and not rows.missing else Reason.GLUED
+    unread = rows.unread + [UnreadRow(key, _name(templates.table3_row(key)), reason, rows.labels[key].span,
+                                      0, len(templates.table3_columns)) for key in keys]
+    values = {key: columns for key, columns in rows.values.items() if key not in rows.by_identity}
+    return rows._replace(values=values, unread=unread, by_identity={})
+
+
+def _columns_hold(values: dict, templates: Templates, format_name: str) -> bool:
+    """Whether the column identities of table 三 hold in every column, every cell a number."""
+    ids = templates.table3_identities
+    balance, results = ids["balance"], ids["results"]
+    result_rows = [row.key for row in table3_rows_of(templates.table3_rows, format_name)
+                   if any(fnmatch(row.key, pattern) for pattern in results["parts"])]
+    for column in (c.key for c in templates.table3_columns):
+        def number(row: str):
+            value = values.get(row, {}).get(column)
+            return value.number if value is not None and value.kind == NUMBER else None
+
+        left = [number(r) for r in balance["left"]]
+        right = [number(r) for r in balance["right"]]
+        parts = [number(r) for r in result_rows]
+        total = number(results["total"])
+        if None in left + right + parts or total is None:
+            return False
+        if sum(left) != sum(right) or sum(parts) != total:
+            return False
+    return True
 
 
 def _format_order(year: int | None) -> tuple[str, str]:
@@ -369,7 +431,7 @@ def read_table2(table: Table, templates: Templates, year: int | None) -> TableDa
         if not result.unread and not result.missing and words_found:
             break  # read whole, and its own column words are there
     format_name, rows, score = best
-    reading, values = _verdict(rows, _layout(table, tokens), [])
+    reading, values = _verdict(rows, _layout(table, tokens))
     by_words = score[1] > 0
     return TableData("table2", format_name if by_words else None, values, table.span, reading, rows.labels,
                      [_cell(t) for t in tokens if t.kind == WORD])
@@ -386,9 +448,13 @@ def read_table4(table: Table, templates: Templates, year: int | None) -> TableDa
     identity = [(g * width + keys.index(ids["total"]), [g * width + keys.index(p) for p in ids["parts"]])
                 for g in range(len(groups))]
     result = fit(tokens, first_word + 1, len(tokens), templates.table4_value_count, None, identity,
-                 _one_per_line(tokens))
+                 _one_per_line(tokens), blank_lines=False)
     header = [_cell(t) for t in tokens if t.kind == WORD]
     layout = _layout(table, tokens)
+    if result.glued and any(t.text != "0" for t in result.values):
+        # table 四 has no identity across its groups to confirm a split: only a run of zeros
+        # (which no lost blank cell can explain) is read
+        result = Fit(None, Reason.GLUED, result.found)
     if result.values is None:
         span = next((t.span for t in tokens[first_word + 1 :] if t.kind == VALUE), table.span)
         unread = UnreadRow("*", Localized("表四", "table 4"), result.reason, span, result.found,
@@ -398,8 +464,8 @@ def read_table4(table: Table, templates: Templates, year: int | None) -> TableDa
         group.key: {c.key: _value(t) for c, t in zip(columns, result.values[n * width : (n + 1) * width])}
         for n, group in enumerate(groups)
     }
-    glued = tuple(g.key for g in groups) if result.glued else ()
-    return TableData("table4", None, values, table.span, Reading(READ, layout, (), (), (), glued), {}, header)
+    by_identity = tuple(g.key for g in groups) if result.glued else ()
+    return TableData("table4", None, values, table.span, Reading(READ, layout, (), (), (), by_identity), {}, header)
 
 
 DELIMITED = ("cells", "tab", "box", "cell-per-line")

@@ -35,6 +35,8 @@ _RULE_PIECE = patterns.compile(r"^[:：]?[-─━═=~_－—]{3,}[:：]?$|^[─
 _FURNITURE = patterns.compile(r"^(?:[-—–－‐]+\d{1,4}[-—–－‐]+|第\d{1,4}页(?:共\d{1,4}页)?|\d{1,4}/\d{1,4})$")
 _MARKDOWN_RULE = patterns.compile(r"^:?-+:?$")
 _TAG = patterns.compile(r"</?[a-zA-Z][^<>]*>")
+_COMMENT = patterns.compile(r"<!--.*?-->", re.S)
+_SPACE_ENTITY = patterns.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#8194|#8195|#12288);", re.IGNORECASE)
 _CELL_END = patterns.compile(r"</t[dh]\s*>", re.IGNORECASE)
 _CHANGE = patterns.compile(r"^[增减][+-]?\d+(?:\.\d+)?$")
 # inline markup around a cell's text: <span …>2</span> (pandoc gfm), [2]{style=…} (pandoc markdown)
@@ -107,9 +109,10 @@ def _line_tokens(raw: str) -> tuple:
 
 
 def _without_html(lines: list[str]) -> list[str]:
-    """A table left as HTML in the text (pandoc's raw HTML, a page saved as text): tags and
-    ``&nbsp;`` become spaces and the end of a cell a separator, each in the place of what it
-    replaces, so that every line and column stays where it was."""
+    """A table left as HTML in the text (pandoc's raw HTML, a page saved as text): tags,
+    comments and space entities (``&nbsp;`` ``&#160;`` …) become spaces and the end of a cell a
+    separator, each in the place of what it replaces, so that every line and column stays
+    where it was."""
     text = "\n".join(lines)
 
     def blank(match) -> str:
@@ -117,7 +120,9 @@ def _without_html(lines: list[str]) -> list[str]:
         filler = "".join("\n" if ch == "\n" else " " for ch in tag)
         return "|" + filler[1:] if _CELL_END.match(tag) else filler
 
-    return _TAG.sub(blank, text).replace("&nbsp;", "      ").split("\n")
+    text = _COMMENT.sub(lambda m: "".join("\n" if ch == "\n" else " " for ch in m.group()), text)
+    text = _TAG.sub(blank, text)
+    return _SPACE_ENTITY.sub(lambda m: " " * len(m.group()), text).split("\n")
 
 
 def _blank_separated(lines: list[str]) -> bool:

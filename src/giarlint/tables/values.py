@@ -37,9 +37,14 @@ class Value(NamedTuple):
         return None
 
 
+MAX_DIGITS = 30  # a count or an amount has a few digits; a longer run is text, not a number
+
+
 def parse_number(text: str) -> int | float | None:
-    compact = fold_width(text).replace(" ", "").replace("−", "-")
-    if not _NUMBER.match(compact):
+    """The number a cell holds, or None. A number never holds a space: ``1 2`` is two cells
+    run together, not 12."""
+    compact = fold_width(text).strip().replace("−", "-")
+    if len(compact) > MAX_DIGITS or not _NUMBER.match(compact):
         return None
     compact = compact.replace(",", "")
     return float(compact) if "." in compact else int(compact)
