@@ -66,16 +66,14 @@ def unread_args(table, title: Localized) -> dict:
     """Message arguments of a table's GIA003: the table, its layout, up to three unread rows."""
     reading = table.reading
     shown = reading.unread[:_UNREAD_SHOWN]
-    parts = {lang: "；" if lang == "zh" else "; " for lang in ("zh", "en")}
     rows = {}
-    for lang in ("zh", "en"):
-        items = [f"{u.name.pick(lang)}（{_REASONS[u.reason].pick(lang).format(found=u.found, width=u.width)}）"
-                 if lang == "zh" else f"{u.name.pick(lang)} ({_REASONS[u.reason].pick(lang).format(found=u.found, width=u.width)})"
+    for lang, separator, item in (("zh", "；", "{name}（{why}）"), ("en", "; ", "{name} ({why})")):
+        items = [item.format(name=u.name.pick(lang), why=_REASONS[u.reason].pick(lang).format(found=u.found, width=u.width))
                  for u in shown]
         rest = len(reading.unread) - len(shown)
         if rest > 0:
             items.append(f"另有 {rest} 行" if lang == "zh" else f"{rest} more")
-        rows[lang] = parts[lang].join(items)
+        rows[lang] = separator.join(items)
     layout = _LAYOUTS.get(reading.layout, Localized(reading.layout, reading.layout))
     return {"table": title, "layout": layout, "rows": Localized(rows["zh"], rows["en"]), "count": len(reading.unread)}
 
@@ -155,7 +153,7 @@ class Linter:
         return result._replace(diagnostics=self.relocate(converted, result.diagnostics))
 
     def _check_text(self, path: str, text: str) -> FileResult:
-        text = normalise_newlines(text)
+        text = normalise_newlines(text)  # a reader's text too
         report = self.build(path, text)
         found: list[tuple[str, Finding]] = list(self._engine_findings(report))
         if any(f.code == "GIA002" for _, f in found):

@@ -12,9 +12,8 @@ from giarlint.hookspecs import hookimpl
 from giarlint.normalize import fold, fold_width
 from giarlint.patterns import lazy
 from giarlint.rule import Finding, Rule
-from giarlint.tables.templates import table3_rows_of as expected_table3_rows
 from giarlint.tables.reader import wrong_cell_count
-from giarlint.tables.templates import format_for_year, load_templates
+from giarlint.tables.templates import format_for_year, load_templates, table3_rows_of
 from giarlint.tree import Span
 
 _ARABIC_YEAR = lazy(r"(?:19|20)\d\d\s*年")
@@ -99,7 +98,7 @@ class DocumentStructure(Rule):
     def _table3_rows(self, report, table3, templates):
         """Rows missing from a table otherwise read (GIA108)."""
         format_name = table3.format or report.format
-        expected = expected_table3_rows(templates.table3_rows, format_name)
+        expected = table3_rows_of(templates.table3_rows, format_name)
         for missing in table3.reading.missing:
             row = templates.table3_row(missing.row)
             span = self._where_row_belongs(table3, expected, missing.row) or table3.span

@@ -10,8 +10,7 @@ from giarlint.builtin_rules.naming import TABLE_TITLES, cell_names, column_kind
 from giarlint.hookspecs import hookimpl
 from giarlint.messages import Localized
 from giarlint.rule import Finding, Rule
-from giarlint.tables.templates import table3_rows_of as expected_table3_rows
-from giarlint.tables.templates import load_templates
+from giarlint.tables.templates import load_templates, table3_rows_of
 from giarlint.tables.values import BLANK, NOT_APPLICABLE, NUMBER, TEXT, Value
 
 
@@ -35,7 +34,7 @@ def _wrong_total(cells: dict[str, Value], parts: list[str], total: str) -> tuple
 @lru_cache(maxsize=16)
 def _result_rows(rows, patterns: tuple[str, ...], format_name: str | None) -> list[str]:
     """The keys of the handling-result rows of table 三 in a format (memoised per template)."""
-    return [row.key for row in expected_table3_rows(rows, format_name) if any(fnmatch(row.key, p) for p in patterns)]
+    return [row.key for row in table3_rows_of(rows, format_name) if any(fnmatch(row.key, p) for p in patterns)]
 
 
 class TotalsConsistency(Rule):

@@ -10,7 +10,7 @@ its placed neighbours, by similarity to its label and aliases.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
@@ -42,14 +42,7 @@ class Lane(NamedTuple):
 
     def token_at(self, offset: int) -> int:
         """The index (in the lane) of the word token holding lane offset `offset`."""
-        low, high = 0, len(self.starts) - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self.starts[middle] <= offset:
-                low = middle
-            else:
-                high = middle - 1
-        return low
+        return max(bisect_right(self.starts, offset) - 1, 0)
 
 
 def lane(tokens: list[Token]) -> Lane:
@@ -129,20 +122,12 @@ def _most_in_order(candidates: list[list[tuple[int, int]]]) -> list[tuple[int, t
             occurrence = after(row, last)
             if occurrence is not None:
                 grown.append((occurrence[1], count - 1, chosen + [(row, occurrence)]))
-        grown.sort(key=_order)
+        grown.sort(key=lambda state: (state[0], state[1]))
         states = []
         for state in grown:  # keep a state only if no state ending earlier has as many rows
             if not states or state[1] < states[-1][1]:
                 states.append(state)
-    return min(states, key=_order_by_rows)[2]
-
-
-def _order(state) -> tuple[int, int]:
-    return state[0], state[1]
-
-
-def _order_by_rows(state) -> tuple[int, int]:
-    return state[1], state[0]
+    return min(states, key=lambda state: (state[1], state[0]))[2]  # the most rows, ending earliest
 
 
 def _similarity(row: Label, text: str) -> float:

@@ -302,7 +302,7 @@ def read_table3(table: Table, templates: Templates, year: int | None) -> TableDa
     for format_name in _format_order(year):
         rows = table3_rows_of(templates.table3_rows, format_name)
         results[format_name] = result = _read_rows(tokens, words, rows, [width] * len(rows),
-                                                   [list(templates.table3_columns)] * len(rows), templates.similarity,
+                                                   [list(templates.table3_columns)] * len(rows), templates.similarity["table3"],
                                                    one, identity)
         if not result.unread and not result.missing:
             break  # every row of this format read: the other format cannot do better
@@ -423,7 +423,7 @@ def read_table2(table: Table, templates: Templates, year: int | None) -> TableDa
         rows = [row for block in spec.blocks for row in block.rows]
         widths = [len(block.columns) for block in spec.blocks for _ in block.rows]
         columns = [list(block.columns) for block in spec.blocks for _ in block.rows]
-        result = _read_rows(tokens, words, rows, widths, columns, templates.similarity, one)
+        result = _read_rows(tokens, words, rows, widths, columns, templates.similarity["table2"], one)
         words_found = sum(word in words.text for word in spec.discriminators)
         score = (result.score, words_found)
         if best is None or score > best[2]:

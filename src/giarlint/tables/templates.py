@@ -98,7 +98,7 @@ class Templates(NamedTuple):
     table4_identities: dict
     titles: dict[str, tuple[str, str]] = {}
     locate: tuple[LocateSpec, ...] = ()
-    similarity: float = 0.75  # how alike a misspelt row label must be to the template's
+    similarity: dict[str, float] = {}  # per table: how alike a misspelt row label must be to the template's (0–1)
 
 
     def table3_row(self, key: str) -> Label | None:
@@ -155,7 +155,7 @@ def load_templates(extra_dirs: tuple = ()) -> Templates:
             ("table3", [row for row in t3_rows if row.key]),
             ("table4", []),
         ) if "locate" in raw[name]),
-        similarity=float(t3.get("reading", {}).get("similarity", 0.75)),
+        similarity={name: float(raw[name].get("reading", {}).get("similarity", 0.75)) for name in ("table2", "table3")},
     )
 
 

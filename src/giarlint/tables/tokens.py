@@ -95,17 +95,28 @@ def tokenize(lines: list[str], first_line: int) -> list[Token]:
         if blank_run:
             out.extend(_soft_blanks(blank_run, blank_separated))
             blank_run = []
-        out.extend(Token(kind, text, Span(number, begin, number, end), number, separated, fused, column)
-                   for kind, text, begin, end, separated, fused, column in _line_tokens(raw))
+        out.extend(Token(p.kind, p.text, Span(number, p.begin, number, p.end), number, p.separated, p.fused, p.column)
+                   for p in _line_tokens(raw))
     return out
 
 
+class _Placed(NamedTuple):
+    """A token of one line, before it is given its line number."""
+
+    kind: str
+    text: str
+    begin: int  # 1-based columns
+    end: int
+    separated: bool = False
+    fused: bool = False
+    column: int = -1
+
+
 @lru_cache(maxsize=8192)
-def _line_tokens(raw: str) -> tuple:
-    """The tokens of one non-blank line, without its line number; memoised like `lex_line`."""
+def _line_tokens(raw: str) -> tuple[_Placed, ...]:
+    """The tokens of one non-blank line; memoised like `lex_line`."""
     pieces = lex_line(raw)
-    found = _cells(raw, pieces, 0) if any(p.type == "SEP" for p in pieces) else _chunks(pieces, 0)
-    return tuple((t.kind, t.text, t.span.column, t.span.end_column, t.separated, t.fused, t.column) for t in found)
+    return tuple(_cells(raw, pieces) if any(p.type == "SEP" for p in pieces) else _chunks(pieces))
 
 
 def _without_html(lines: list[str]) -> list[str]:
@@ -145,7 +156,7 @@ def _is_furniture(pieces) -> bool:
     return len(pieces) <= 3 and bool(_FURNITURE.match("".join(p.value for p in pieces)))
 
 
-def _chunks(pieces, number: int) -> list[Token]:
+def _chunks(pieces) -> list[_Placed]:
     if _is_furniture(pieces) or all(_RULE_PIECE.match(p.value) for p in pieces):
         return []
     out = []
@@ -153,11 +164,11 @@ def _chunks(pieces, number: int) -> list[Token]:
         column, text = _unwrap(piece.column, piece.value)
         kind = _kind(text)
         if kind == WORD and has_cjk(text) and any(ch.isdigit() for ch in text):
-            out.extend(_unglue(text, number, column))
+            out.extend(_unglue(text, column))
         else:
             # a count never starts with 0: 000000000000000 is cells run together
             glued = len(text) > 1 and text[0] == "0" and text.isdigit()
-            out.append(Token(kind, text, Span(number, column, number, column + len(text)), number, fused=glued))
+            out.append(_Placed(kind, text, column, column + len(text), fused=glued))
     return out
 
 
@@ -180,7 +191,7 @@ def _kind(text: str) -> str:
     return BLANK_CELL if kind == BLANK else VALUE
 
 
-def _unglue(text: str, number: int, column: int) -> list[Token]:
+def _unglue(text: str, column: int) -> list[_Placed]:
     """Cut ``（一）予以公开710000071`` into the word and the digits. A digit run is a value only
     at the end of the chunk or before the next label's ordinal; the digit before ``.``/``、`` is
     that ordinal (``…秘密0000000`` + ``2.其他…``, also at the chunk's start: ``10000012.申请人…``);
@@ -195,15 +206,15 @@ def _unglue(text: str, number: int, column: int) -> list[Token]:
         if end <= begin:
             continue
         if start < begin:
-            out.append(Token(WORD, text[start:begin], Span(number, column + start, number, column + begin), number))
-        out.append(Token(VALUE, text[begin:end], Span(number, column + begin, number, column + end), number, fused=True))
+            out.append(_Placed(WORD, text[start:begin], column + start, column + begin))
+        out.append(_Placed(VALUE, text[begin:end], column + begin, column + end, fused=True))
         start = end
     if start < len(text):
-        out.append(Token(WORD, text[start:], Span(number, column + start, number, column + len(text)), number))
+        out.append(_Placed(WORD, text[start:], column + start, column + len(text)))
     return out
 
 
-def _cells(raw: str, pieces, number: int) -> list[Token]:
+def _cells(raw: str, pieces) -> list[_Placed]:
     """The cells of a line holding separators, in order, empty ones as `BLANK_CELL`."""
     chunks_only = [p for p in pieces if p.type == "CHUNK"]
     if not chunks_only or all(_RULE_PIECE.match(p.value) for p in chunks_only):
@@ -228,10 +239,10 @@ def _cells(raw: str, pieces, number: int) -> list[Token]:
             continue
         position = index - (1 if first_is_border else 0)
         if content:
-            begin, text = _unwrap(content[0].column, raw[content[0].column - 1 : content[-1].column + len(content[-1].value) - 1])
-            end = begin + len(text)
-            out.append(Token(_kind(text), text, Span(number, begin, number, end), number, True, False, position))
+            first, last = content[0], content[-1]
+            begin, text = _unwrap(first.column, raw[first.column - 1 : last.column + len(last.value) - 1])
+            out.append(_Placed(_kind(text), text, begin, begin + len(text), True, False, position))
         else:
             at = seps[index - 1].column + 1 if index else 1
-            out.append(Token(BLANK_CELL, "", Span(number, at, number, at), number, True, False, position))
+            out.append(_Placed(BLANK_CELL, "", at, at, True, False, position))
     return out
