@@ -18,6 +18,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
+
 from giarlint.source import normalise_newlines
 
 LAYOUTS = Path(__file__).resolve().parent / "layouts"

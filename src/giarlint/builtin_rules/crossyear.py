@@ -17,8 +17,8 @@ from giarlint.hookspecs import hookimpl
 from giarlint.normalize import fold
 from giarlint.patterns import lazy
 from giarlint.rule import Finding, ReportSetRule
-from giarlint.tree import Span
 from giarlint.tables.values import NUMBER
+from giarlint.tree import Span
 
 SHINGLE = 8  # characters per fragment compared by GIA603
 MIN_SHINGLES = 100  # shorter texts are not compared: too little to judge

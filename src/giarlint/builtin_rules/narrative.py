@@ -21,8 +21,8 @@ from giarlint.hookspecs import hookimpl
 from giarlint.messages import Localized
 from giarlint.normalize import fold, fold_width, to_simplified
 from giarlint.rule import Finding, Rule
-from giarlint.tree import Span
 from giarlint.tables.values import NUMBER
+from giarlint.tree import Span
 
 # One character class for both numeral kinds compiles in half the time of an alternation;
 # `read_count` turns away a mixture such as "2十".

@@ -3,7 +3,8 @@ row labels, fit the values to the template's width, and give one verdict per tab
 
 Modules, in the order a report goes through them: `locate` (line ranges by anchor words),
 `tokens` (``grammar/cells.lark``), `anchors` (template rows on the stream), `fitting` (values of
-one row), `reader` (tables and verdicts); `templates` and `values` are the data they use.
+one row), `identities` (readings only the arithmetic confirms), `reader` (tables and
+verdicts); `templates` and `values` are the data they use.
 """
 
 from giarlint.tables.reader import PARTIAL, READ, TABLE_KEYS, UNREADABLE, Reading, TableData, read_tables

@@ -18,7 +18,6 @@ from giarlint.normalize import fold, has_cjk
 from giarlint.tables.templates import Label, strip_ordinal
 from giarlint.tables.tokens import WORD, Token
 
-
 MAX_GAP_WORDS = 60  # words of a gap compared by similarity (a gap holds a few labels, not pages)
 
 

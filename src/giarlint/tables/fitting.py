@@ -14,7 +14,9 @@ from __future__ import annotations
 from enum import Enum
 from typing import NamedTuple
 
+from giarlint.messages import Localized
 from giarlint.tables.tokens import BLANK_CELL, SOFT, VALUE, WORD, Token
+from giarlint.tree import Span
 
 MAX_SPLITS = 50_000  # enumeration budget for the glued runs of one row
 MAX_GLUED_DIGITS = 60  # a row of counts run together is a few dozen digits
@@ -31,6 +33,17 @@ class Reason(str, Enum):
     AMBIGUOUS = "ambiguous"  # blank cells that could stand in more than one column
     GLUED = "glued"  # digits run together that no single split explains
     UNCONFIRMED = "unconfirmed"  # split by its row's identity, but the table's columns do not add up
+
+
+class UnreadRow(NamedTuple):
+    """A row not read, and why."""
+
+    row: str  # canonical key
+    name: Localized  # the row as the form names it
+    reason: Reason
+    span: Span
+    found: int = 0
+    width: int = 0
 
 
 class Fit(NamedTuple):

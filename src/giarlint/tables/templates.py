@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from giarlint import patterns
 from giarlint.data import load_yaml
+from giarlint.messages import Localized
 from giarlint.normalize import fold
 from giarlint.resources import data_dir
 from giarlint.tables.locate import LocateSpec
@@ -50,6 +51,10 @@ class Label(NamedTuple):
     kind: str = "count"
     aliases: tuple[str, ...] = ()  # other wordings, compared by similarity like the label
     ordinal: bool = False  # an `exact` word that is also a column header (其他, 总计): a label only after 3. / (七)
+
+    def name(self) -> Localized:
+        """The row or column as messages name it."""
+        return Localized(self.short, self.en)
 
     def matches(self, body: str) -> bool:
         return body in self.exact or any(word in body for word in self.match)

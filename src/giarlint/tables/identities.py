@@ -1,0 +1,127 @@
+"""Readings only a table's arithmetic can confirm: labels printed apart from their numbers,
+the numbers column by column, and rows whose digits ran together (`fitting`). The identities
+that place these rows then prove nothing about them (`Reading.by_identity`), so the reader keeps
+them only when the table's column identities single out one way of reading them all.
+"""
+
+from __future__ import annotations
+
+import itertools
+from fnmatch import fnmatch
+
+from giarlint.tables.fitting import Fit, Identity, Reason, UnreadRow
+from giarlint.tables.templates import Label, Templates, table3_rows_of
+from giarlint.tables.tokens import BLANK_CELL, VALUE, WORD, Token
+from giarlint.tables.values import NUMBER, read_value
+from giarlint.tree import Cell
+
+
+def values_printed_apart(tokens, anchors, fits, widths, identity) -> None:
+    """Labels printed after their values (plain pdftotext prints a wrapped group's labels
+    last): a row holding exactly k rows' worth of numbers, followed by k-1 rows holding none,
+    gives them one row each in order — only if every one of them satisfies its own identity
+    (which then proves nothing: they are read by it)."""
+    number = 0
+    while number < len(anchors):
+        result, width = fits[number], widths[anchors[number].row]
+        count = result.found // width if result.reason is Reason.TOO_MANY and result.found % width == 0 else 0
+        following = list(range(number + 1, number + count))
+        if count < 2 or following[-1] >= len(anchors) or any(fits[n].found or widths[anchors[n].row] != width
+                                                              for n in following):
+            number += 1
+            continue
+        lo = anchors[number].token + 1
+        hi = anchors[following[0]].token
+        values = [t for t in tokens[lo:hi] if t.kind == VALUE]
+        after = tokens[hi : anchors[following[-1]].token + 1]
+        if any(t.separated for t in values) or any(t.kind == BLANK_CELL for t in after):
+            number += count  # rows of cells keep their values on their lines: not this layout
+            continue
+        chunks = [values[k * width : (k + 1) * width] for k in range(count)]
+        if len(values) == result.found and all(_holds(chunk, identity) for chunk in chunks):
+            for n, chunk in zip([number] + following, chunks):
+                fits[n] = Fit(chunk, found=width, glued=True)
+        number += count
+
+
+def _holds(chunk: list[Token], identity: Identity) -> bool:
+    numbers = [_value(t).number for t in chunk]
+    if any(n is None for n in numbers):
+        return False
+    return all(numbers[t] == sum(numbers[p] for p in parts) for t, parts in identity)
+
+
+def read_by_columns(tokens, rows: list[Label], columns: list[Label], found, identity):
+    """All labels first, then the numbers column by column (pdfminer): read only when the
+    numbers after the first label are exactly rows × columns and every row then satisfies its
+    identity (so the rows are read by it)."""
+    spans = {cell.span for cell in found.labels.values()}
+    at = [i for i, t in enumerate(tokens) if t.kind == WORD and t.span in spans]
+    if not at:
+        return None
+    numbers = [t for t in tokens[at[0] :] if t.kind in (VALUE, BLANK_CELL)]
+    count = len(rows)
+    if len(numbers) != count * len(columns) or any(t.kind != VALUE or t.separated for t in numbers):
+        return None
+    if sum(1 for t in tokens[at[0] : at[-1]] if t.kind == VALUE) > count:
+        return None  # the numbers are among the labels: rows, not columns
+    grid = [[numbers[c * count + r] for c in range(len(columns))] for r in range(count)]
+    if not all(_holds(cells, identity) for cells in grid):
+        return None
+    values = {row.key: {c.key: _value(t) for c, t in zip(columns, cells)} for row, cells in zip(rows, grid)}
+    return found._replace(values=values, unread=[], by_identity={row.key: (values[row.key],) for row in rows})
+
+
+MAX_COMBINATIONS = 4096  # ways of the rows read by their identity tried against the columns
+
+
+def confirm_by_columns(rows, templates: Templates, format_name: str):
+    """Rows placed by their own identity are kept only if the table's column identities (一+二 =
+    （七）+四, （七）= the handling results) then hold for exactly one choice of their ways: a blank
+    cell lost in a run of digits can make a wrong split satisfy its row (3,5,1,20,1,2,32 for
+    3,,5,12,0,12,32), hardly the columns too. A table whose arithmetic is wrong, or not fully read,
+    cannot confirm them: they are unread (GIA003), never guessed."""
+    if not rows.by_identity:
+        return rows
+    keys = list(rows.by_identity)
+    chosen = None
+    if not rows.unread and not rows.missing:
+        fixed = {key: columns for key, columns in rows.values.items() if key not in rows.by_identity}
+        ways = itertools.islice(itertools.product(*(rows.by_identity[key] for key in keys)), MAX_COMBINATIONS)
+        holding = [way for way in ways if _columns_hold({**fixed, **dict(zip(keys, way))}, templates, format_name)]
+        chosen = holding[0] if len(holding) == 1 else None
+    if chosen is not None:
+        return rows._replace(values={**rows.values, **dict(zip(keys, chosen))})
+    reason = Reason.UNCONFIRMED if not rows.unread and not rows.missing else Reason.GLUED
+    unread = rows.unread + [UnreadRow(key, templates.table3_row(key).name(), reason, rows.labels[key].span,
+                                      0, len(templates.table3_columns)) for key in keys]
+    values = {key: columns for key, columns in rows.values.items() if key not in rows.by_identity}
+    return rows._replace(values=values, unread=unread, by_identity={})
+
+
+def _columns_hold(values: dict, templates: Templates, format_name: str) -> bool:
+    """Whether the column identities of table 三 hold in every column, every cell a number."""
+    ids = templates.table3_identities
+    balance, results = ids["balance"], ids["results"]
+    result_rows = [row.key for row in table3_rows_of(templates.table3_rows, format_name)
+                   if any(fnmatch(row.key, pattern) for pattern in results["parts"])]
+    for column in (c.key for c in templates.table3_columns):
+        def number(row: str):
+            value = values.get(row, {}).get(column)
+            return value.number if value is not None and value.kind == NUMBER else None
+
+        left = [number(r) for r in balance["left"]]
+        right = [number(r) for r in balance["right"]]
+        parts = [number(r) for r in result_rows]
+        total = number(results["total"])
+        if None in left + right + parts or total is None:
+            return False
+        if sum(left) != sum(right) or sum(parts) != total:
+            return False
+    return True
+
+
+
+
+def _value(token: Token):
+    return read_value(Cell(token.text, token.span))
