@@ -2,13 +2,15 @@
 
 Lexed by ``grammar/cells.lark``; this module decides, line by line, what the chunks are:
 - a line holding a separator (| ｜ │ tab …) is a row of cells: the text between two separators
-  is one cell (spaces inside kept), an empty cell is a `BLANK`; outer Markdown borders and rule
-  pieces (``---``, ``───``) are not cells;
+  is one cell (spaces inside kept), an empty cell is a `BLANK_CELL`; outer Markdown borders and
+  rule pieces (``---``, ``───``) are not cells; a table left as HTML is read as such rows, its
+  tags blanked in place;
 - any other line is space-aligned text: every chunk is a cell of its own (a number never holds
   a space); a chunk gluing words and digits (``（一）予以公开710000071``, tags stripped from a web
   page) is cut into its words and a `fused` value;
 - blank lines are `SOFT` blanks (one per blank line, or, where blank lines merely separate the
-  cells, one per extra pair); rule lines and page furniture (``- 3 -``) are dropped.
+  cells, one per extra pair), which `fitting` may take for an empty cell only between two values;
+  rule lines and page furniture (``- 3 -``) are dropped.
 """
 
 from __future__ import annotations
