@@ -18,6 +18,7 @@ from giarlint.normalize import fold, has_cjk
 from giarlint.tables.templates import Label, strip_ordinal
 from giarlint.tables.tokens import WORD, Token
 
+MAX_BETWEEN = 12  # characters of other words (a side label's piece) inside a wrapped label
 MAX_GAP_WORDS = 60  # words of a gap compared by similarity (a gap holds a few labels, not pages)
 
 
@@ -25,7 +26,7 @@ class Anchor(NamedTuple):
     """Where row `row` of the template was found: the token holding its label words."""
 
     row: int  # index in the template's row list
-    token: int  # index of the token where the label words are
+    token: int  # index of the token where the label begins
     start: int  # lane offsets of the words
     end: int
     similar: bool = False  # found by similarity only: the label is misspelt
@@ -86,8 +87,23 @@ def place(rows: tuple[Label, ...], tokens: list[Token], threshold: float, words:
         return []
     candidates = [_occurrences(row, words) for row in rows]
     placed = _most_in_order(candidates)
-    anchors = [Anchor(r, words.tokens[words.token_at(start)], start, end) for r, (start, end) in placed]
+    anchors = [Anchor(r, words.tokens[words.token_at(_label_begins(rows[r], words, start, end))], start, end)
+               for r, (start, end) in placed]
     return _fill_gaps(rows, anchors, words, threshold)
+
+
+def _label_begins(row: Label, words: Lane, start: int, end: int) -> int:
+    """Where in the lane the label holding the key word at `start` begins: the key word of a
+    label wrapped in its cell may be on the second line (2.其他法律行政 / 法规禁止公开, the values
+    beside the first), and the row's values follow the label's first words, not its key word."""
+    body = fold(strip_ordinal(fold(row.label))[0])
+    before = body.find(words.text[start:end])
+    if before <= 0:
+        return start
+    # the label's first words, maybe with a group label printed down the side in between
+    # (3.要求提供公开 / 不予处 / 出版物)
+    at = words.text.rfind(body[:before], max(0, start - before - MAX_BETWEEN), start)
+    return at if at >= 0 else start
 
 
 def _most_in_order(candidates: list[list[tuple[int, int]]]) -> list[tuple[int, tuple[int, int]]]:

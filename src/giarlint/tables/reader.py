@@ -21,7 +21,7 @@ from giarlint.tables.identities import (
     values_printed_apart,
 )
 from giarlint.tables.templates import Label, Templates, format_for_year, table3_rows_of
-from giarlint.tables.tokens import VALUE, WORD, Token
+from giarlint.tables.tokens import BLANK_CELL, VALUE, WORD, Token
 from giarlint.tables.values import Value, read_value
 from giarlint.tree import Cell, Document, Span, Table
 
@@ -130,6 +130,7 @@ def _read_rows(tokens: list[Token], words: Lane, rows: list[Label], widths: list
         fits[number] = fit(tokens, anchor.token + 1, hi, widths[anchor.row], tokens[anchor.token], identity, one_per_line)
     _place_blanks_by_cell_position(tokens, anchors, starts, fits, widths)
     _doubt_before_missing(tokens, anchors, fits)
+    _doubt_blank_after_full(fits)
     if identity:
         values_printed_apart(tokens, anchors, fits, widths, identity)
     for number, anchor in enumerate(anchors):
@@ -151,6 +152,17 @@ def _read_rows(tokens: list[Token], words: Lane, rows: list[Label], widths: list
             out.missing.append(UnreadRow(row.key, _name(row), Reason.NOT_FOUND, span, 0, widths[index]))
     score = len(out.values) * 2 - len(out.unread) - len(out.missing)
     return out._replace(score=score)
+
+
+def _doubt_blank_after_full(fits) -> None:
+    """A row read as all blank cells right after a row with too many: its values may be the
+    ones the row before took (a wrapped label whose key word is on its second line, beside
+    blank cells): not read."""
+    for number in range(1, len(fits)):
+        result, before = fits[number], fits[number - 1]
+        if (result.values is not None and before.reason is Reason.TOO_MANY
+                and all(t.kind == BLANK_CELL for t in result.values)):
+            fits[number] = Fit(None, Reason.AMBIGUOUS, result.found)
 
 
 def _doubt_before_missing(tokens, anchors, fits) -> None:
@@ -314,14 +326,15 @@ def read_table2(table: Table, templates: Templates, year: int | None) -> TableDa
         columns = [list(block.columns) for block in spec.blocks for _ in block.rows]
         result = _read_rows(tokens, words, rows, widths, columns, templates.similarity["table2"], one)
         words_found = sum(word in words.text for word in spec.discriminators)
-        score = (result.score, words_found)
+        score = (words_found, result.score)  # its own column headers first: cells repeated by a
+        # merged cell (python-docx) can fill the other format's wider rows
         if best is None or score > best[2]:
             best = (format_name, result, score)
         if not result.unread and not result.missing and words_found:
             break  # read whole, and its own column words are there
     format_name, rows, score = best
     reading, values = _verdict(rows, _layout(table, tokens))
-    by_words = score[1] > 0
+    by_words = score[0] > 0
     return TableData("table2", format_name if by_words else None, values, table.span, reading, rows.labels,
                      [_cell(t) for t in tokens if t.kind == WORD])
 

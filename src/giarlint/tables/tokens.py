@@ -40,7 +40,7 @@ _TAG = patterns.compile(r"</?[a-zA-Z][^<>]*>")
 _COMMENT = patterns.compile(r"<!--.*?-->", re.S)
 _SPACE_ENTITY = patterns.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#8194|#8195|#12288);", re.IGNORECASE)
 _CELL_END = patterns.compile(r"</t[dh]\s*>", re.IGNORECASE)
-_CHANGE = patterns.compile(r"^[增减][+-]?\d+(?:\.\d+)?$")
+_CHANGE = patterns.compile(r"^[增减]\s*[+-]?\d+(?:\.\d+)?$")  # 2019 本年增/减: 减15, 减 15
 # inline markup around a cell's text: <span …>2</span> (pandoc gfm), [2]{style=…} (pandoc markdown)
 _MARKUP_OPEN = patterns.compile(r"^(?:<[^<>]*>|\[(?=[^\]]*\]\{|[^\]]*$))+")
 _MARKUP_CLOSE = patterns.compile(r"(?:</[^<>]*>|\]\{[^{}]*\})+$")
@@ -118,7 +118,7 @@ class _Placed(NamedTuple):
 def _line_tokens(raw: str) -> tuple[_Placed, ...]:
     """The tokens of one non-blank line; memoised like `lex_line`."""
     pieces = lex_line(raw)
-    return tuple(_cells(raw, pieces) if any(p.type == "SEP" for p in pieces) else _chunks(pieces))
+    return tuple(_cells(raw, pieces) if any(p.type == "SEP" for p in pieces) else _chunks(raw, pieces))
 
 
 def _without_html(lines: list[str]) -> list[str]:
@@ -158,11 +158,11 @@ def _is_furniture(pieces) -> bool:
     return len(pieces) <= 3 and bool(_FURNITURE.match("".join(p.value for p in pieces)))
 
 
-def _chunks(pieces) -> list[_Placed]:
+def _chunks(raw: str, pieces) -> list[_Placed]:
     if _is_furniture(pieces) or all(_RULE_PIECE.match(p.value) for p in pieces):
         return []
     out = []
-    for piece in pieces:
+    for piece in _signs_joined(raw, pieces):
         column, text = _unwrap(piece.column, piece.value)
         kind = _kind(text)
         if kind == WORD and has_cjk(text) and any(ch.isdigit() for ch in text):
@@ -171,6 +171,20 @@ def _chunks(pieces) -> list[_Placed]:
             # a count never starts with 0: 000000000000000 is cells run together
             glued = len(text) > 1 and text[0] == "0" and text.isdigit()
             out.append(_Placed(kind, text, column, column + len(text), fused=glued))
+    return out
+
+
+def _signs_joined(raw: str, pieces) -> list[Piece]:
+    """A lone 增 or 减 before a number is one cell with it (``减 15``: the 2019 本年增/减), not a
+    word and a bare 15 that would lose its sign."""
+    out: list[Piece] = []
+    for piece in pieces:
+        previous = out[-1] if out else None
+        if previous is not None and previous.value in ("增", "减") and classify(piece.value)[0] == "number":
+            end = piece.column + len(piece.value)
+            out[-1] = Piece("CHUNK", raw[previous.column - 1 : end - 1], previous.column)
+        else:
+            out.append(piece)
     return out
 
 
