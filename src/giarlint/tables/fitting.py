@@ -67,7 +67,7 @@ def hard_cells(tokens: list[Token], lo: int, hi: int, anchor: Token | None) -> t
         if token.kind == VALUE:
             return True
         return (token.kind == WORD and token.separated and anchor is not None and anchor.separated
-                and token.line == anchor.line)
+                and token.line == anchor.line and token.text != anchor.text)  # not the label's merged cell repeated
 
     blankish = (BLANK_CELL, SOFT)
     previous: list[int | None] = []  # the nearest token before each one that is not a blank
