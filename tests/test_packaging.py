@@ -27,7 +27,8 @@ def wheel(tmp_path_factory) -> Path:
 
 def test_wheel_contains_data_files(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
-    expected = {"giarlint/_data/grammar/report.lark", "giarlint/_data/rules/structure.yaml"}
+    expected = {"giarlint/_data/grammar/report.lark", "giarlint/_data/grammar/cells.lark",
+                "giarlint/_data/rules/structure.yaml"}
     expected |= {f"giarlint/_data/rules/tables/table{n}.yaml" for n in (2, 3, 4)}
     expected |= {f"giarlint/_data/rules/{p.relative_to(ROOT / 'rules')}" for p in (ROOT / "rules").rglob("*.yaml")}
     assert expected <= names
