@@ -5,9 +5,10 @@ Lexed by ``grammar/cells.lark``; this module decides, line by line, what the chu
   is one cell (spaces inside kept), an empty cell is a `BLANK_CELL`; outer Markdown borders and
   rule pieces (``---``, ``───``) are not cells; a table left as HTML is read as such rows, its
   tags blanked in place;
-- any other line is space-aligned text: every chunk is a cell of its own (a number never holds
-  a space); a chunk gluing words and digits (``（一）予以公开710000071``, tags stripped from a web
-  page) is cut into its words and a `fused` value;
+- any other line is space-aligned text: every terminal is a cell of its own, a value (the
+  grammar's NUMBER, MARK, CHANGE) or a word (a number never holds a space); a word gluing words
+  and digits (``（一）予以公开710000071``, tags stripped from a web page) is cut into its words and
+  a `fused` value;
 - blank lines are `SOFT` blanks (one per blank line, or, where blank lines merely separate the
   cells, one per extra pair), which `fitting` may take for an empty cell only between two values;
   rule lines and page furniture (``- 3 -``) are dropped.
@@ -50,6 +51,9 @@ _GLUED = patterns.compile(r"\d+(?:\.\d+)?")
 _NEXT_LABEL = patterns.compile(r"[（(]|[一二三四五六七八九十]{1,3}[、.．]|第二十条")
 
 
+_LEXED = {"NUMBER": VALUE, "MARK": VALUE, "CHANGE": VALUE, "WORD": WORD}  # cells.lark terminal -> kind
+
+
 class Token(NamedTuple):
     kind: str
     text: str
@@ -67,7 +71,8 @@ def _lexer() -> Lark:
 
 
 class Piece(NamedTuple):
-    """A terminal of ``cells.lark`` on one line: SEP or CHUNK, its text and 1-based column."""
+    """A terminal of ``cells.lark`` on one line (SEP, NUMBER, MARK, CHANGE or WORD), its text and
+    1-based column."""
 
     type: str
     value: str
@@ -164,7 +169,8 @@ def _chunks(raw: str, pieces) -> list[_Placed]:
     out = []
     for piece in _signs_joined(raw, pieces):
         column, text = _unwrap(piece.column, piece.value)
-        kind = _kind(text)
+        # the grammar's terminal decides, unless markup was taken off the chunk ([2]{style=…})
+        kind = _LEXED.get(piece.type, WORD) if text == piece.value else _kind(text)
         if kind == WORD and has_cjk(text) and any(ch.isdigit() for ch in text):
             out.extend(_unglue(text, column))
         else:
@@ -180,9 +186,9 @@ def _signs_joined(raw: str, pieces) -> list[Piece]:
     out: list[Piece] = []
     for piece in pieces:
         previous = out[-1] if out else None
-        if previous is not None and previous.value in ("增", "减") and classify(piece.value)[0] == "number":
+        if previous is not None and previous.value in ("增", "减") and piece.type == "NUMBER":
             end = piece.column + len(piece.value)
-            out[-1] = Piece("CHUNK", raw[previous.column - 1 : end - 1], previous.column)
+            out[-1] = Piece("CHANGE", raw[previous.column - 1 : end - 1], previous.column)
         else:
             out.append(piece)
     return out
@@ -232,7 +238,7 @@ def _unglue(text: str, column: int) -> list[_Placed]:
 
 def _cells(raw: str, pieces) -> list[_Placed]:
     """The cells of a line holding separators, in order, empty ones as `BLANK_CELL`."""
-    chunks_only = [p for p in pieces if p.type == "CHUNK"]
+    chunks_only = [p for p in pieces if p.type != "SEP"]
     if not chunks_only or all(_RULE_PIECE.match(p.value) for p in chunks_only):
         return []  # a rule line: |---|---| or ├───┼───┤
     if pieces[0].type == "SEP" and all(_MARKDOWN_RULE.match(p.value) for p in chunks_only):
