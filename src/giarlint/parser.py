@@ -151,9 +151,10 @@ class _CachedRegexModule:
         return patterns.compile(pattern, flags).match(string)
 
 
-class _Lexer(BasicLexer):
+class CachedLexer(BasicLexer):
     """Lark's basic lexer, its terminals compiled through giarlint's cache of regular-expression
-    programs: compiling them (each alone, then all as one) was most of a cold first parse."""
+    programs: compiling them (each alone, then all as one) was most of a cold first parse. Both
+    grammars use it (``report.lark`` here, ``cells.lark`` in `giarlint.tables.tokens`)."""
 
     __future_interface__ = 2  # Lark's current lexer interface: use the class as it is
 
@@ -250,7 +251,7 @@ def _parser() -> Lark:
     with open(os.path.join(data_dir("grammar"), "report.lark"), encoding="utf-8") as handle:
         grammar = handle.read()
     try:
-        parser = _lark(grammar, _Lexer)
+        parser = _lark(grammar, CachedLexer)
         parser.parse("\n")  # builds the scanner now: a Lark whose lexer differs fails here, not later
         return parser
     except Exception:  # pragma: no cover - a Lark release with other lexer internals

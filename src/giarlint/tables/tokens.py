@@ -66,8 +66,16 @@ class Token(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _lexer() -> Lark:
+    from giarlint.parser import CachedLexer
+
     with open(os.path.join(data_dir("grammar"), "cells.lark"), encoding="utf-8") as handle:
-        return Lark(handle.read(), parser="lalr", lexer="basic", cache=True)
+        grammar = handle.read()
+    try:
+        lexer = Lark(grammar, parser="lalr", lexer=CachedLexer, cache=True)
+        list(lexer.lex("0\n"))  # builds the scanner now: a Lark whose lexer differs fails here
+        return lexer
+    except Exception:  # pragma: no cover - a Lark release with other lexer internals
+        return Lark(grammar, parser="lalr", lexer="basic", cache=True)
 
 
 class Piece(NamedTuple):
