@@ -188,7 +188,7 @@ class _FoldTables:
             last = token.line + token.value.count("\n") - (1 if token.value.endswith("\n") else 0)
             if not any(e.first <= last and token.line <= e.last for e in extents):
                 if table:
-                    yield self._table(current, table, table_start)
+                    yield self._table(table, table_start)
                     table, current = [], None
                 yield token
                 continue
@@ -210,7 +210,7 @@ class _FoldTables:
             for extent, part, number in pieces:
                 if extent is not None:
                     if current is not extent and table:
-                        yield self._table(current, table, table_start)
+                        yield self._table(table, table_start)
                         table = []
                     if not table:
                         table_start, current = number, extent
@@ -219,16 +219,16 @@ class _FoldTables:
                 if not any(line.strip() for line in part):
                     continue  # blank lines after a table: nothing to say (they trailed the token)
                 if table:
-                    yield self._table(current, table, table_start)
+                    yield self._table(table, table_start)
                     table, current = [], None
                 column = token.column if number == token.line else 1
                 tail = "\n" if token.value.endswith("\n") or part is not pieces[-1][1] else ""
                 yield _token(token.type, "\n".join(part) + tail, number, column)
         if table:
-            yield self._table(current, table, table_start)
+            yield self._table(table, table_start)
 
     @staticmethod
-    def _table(extent, lines: list[str], number: int) -> Token:
+    def _table(lines: list[str], number: int) -> Token:
         while len(lines) > 1 and not lines[-1].strip():
             lines = lines[:-1]
         return _token("TABLE", "\n".join(lines), number, 1)
