@@ -9,7 +9,11 @@ Per tool (pdfplumber, pdftotext -layout, lynx, w3m, pandoc …), over the five s
   its ratio to the same measurement on the seed texts themselves, taken in the same run;
 - cells: of the table 三 and 四 cells of the hand-checked truth, how many were read exactly,
   read wrong (must be 0) or not read (their row reported unread);
-- noise: lines of GIA003/GIA108/GIA111/GIA112 per report.
+- noise: lines of GIA003/GIA108/GIA111/GIA112 per report;
+- with `--mutations`: five cells of table 三 of every rendering (where the table reads, a fixed
+  stride) each changed by +1, and how many changes GIA201–GIA204 catch, or a table-三 GIA003
+  reports. Run it from a worktree's `src` on `PYTHONPATH` to measure another version of the reader
+  on the same changes (the cells are chosen by this version's reading, as positions in the text).
 """
 
 from __future__ import annotations
@@ -79,9 +83,50 @@ def _score(linter, texts: list[tuple[str, str]]) -> tuple[int, int, int, float]:
     return exact, wrong, unread, noise / len(texts)
 
 
+MUTATIONS = "benchmarks/.mutations.json"  # the chosen cells, so that two versions test the same ones
+
+
+def _mutations(linter, by_tool, path: Path) -> list:
+    """(text, line, column, old, new) for five table-三 cells of each rendering: read from the
+    file `path` when it exists (made by an earlier run), else chosen now and written there."""
+    if path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))
+    chosen = []
+    for tool, texts in by_tool.items():
+        if tool == "seed":
+            continue
+        for seed, text in texts:
+            table = linter.build(seed, text).tables.get("table3")
+            if table is None or not table.read:
+                continue
+            numbers = [v for columns in table.values.values() for v in columns.values() if v.kind == "number"]
+            for value in numbers[::37][:5]:
+                span = value.cell.span
+                chosen.append([tool, seed, span.line, span.column, value.text, str(int(value.number) + 1)])
+    path.write_text(json.dumps(chosen, ensure_ascii=False), encoding="utf-8")
+    return chosen
+
+
+def _caught(linter, by_tool, chosen) -> tuple[int, int, int]:
+    texts = {(tool, seed): text for tool, pairs in by_tool.items() for seed, text in pairs}
+    caught = reported = 0
+    for tool, seed, line, column, old, new in chosen:
+        lines = texts[(tool, seed)].split("\n")
+        target = lines[line - 1]
+        assert target[column - 1 : column - 1 + len(old)] == old, (tool, seed, line, column)
+        lines[line - 1] = target[: column - 1] + new + target[column - 1 + len(old) :]
+        found = linter.lint_text(seed, "\n".join(lines))
+        if any(d.code in ("GIA201", "GIA202", "GIA203", "GIA204") for d in found):
+            caught += 1
+        elif any(d.code == "GIA003" and "表三" in d.message for d in found):
+            reported += 1
+    return caught, reported, len(chosen)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--mutations", action="store_true", help="also count single-number changes caught")
     args = parser.parse_args()
     from giarlint.linter import Linter
     from giarlint.plugins import build_registry
@@ -107,6 +152,11 @@ def main() -> int:
     cells = sum(totals)
     print(f"all layouts: {totals[0]} of {cells} table 三/四 cells exact ({totals[0] / cells:.1%}), "
           f"{totals[1]} wrong, {totals[2]} not read")
+    if args.mutations:
+        chosen = _mutations(every, by_tool, ROOT / MUTATIONS)
+        caught, reported, count = _caught(every, by_tool, chosen)
+        print(f"single-number changes: {caught} of {count} caught by GIA201–GIA204, {reported} more "
+              f"reported as a table-三 GIA003, {count - caught - reported} silent")
     return 1 if totals[1] else 0
 
 
