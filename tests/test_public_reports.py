@@ -76,3 +76,11 @@ def test_a_flat_page_gets_its_sections_back_at_their_original_positions(linter):
     [heading] = found  # the report's own typo: 行政法复议
     line = text.split("\n")[heading.line - 1]
     assert line[heading.column - 1 :].startswith("四、政府信息公开行政法复议")
+
+
+def test_a_crawlers_labels_are_not_the_title_or_a_missing_date(linter):
+    """Crawled pages print 标题: and 发布时间: before the report."""
+    report, _ = _report(linter, "pingtan-2022")
+    assert report.document.title.text.startswith("平潭综合实验区2022年度")
+    assert report.document.title.span.column == 5  # after 标题:␠
+    assert str(report.facts.publication_date.value) == "2023-02-20"

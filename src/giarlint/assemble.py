@@ -19,6 +19,7 @@ from giarlint.tables.tokens import SOFT, tokenize
 from giarlint.tree import Cell, Document, Heading, Paragraph, Row, Section, Span, Table
 
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_TITLE_LABEL = patterns.compile(r"^(?:标题|標題|文章标题)\s*[:：]\s*")
 _HEADING = patterns.compile(r"^([一二三四五六七八九十]{1,3})\s*([、．.，,])\s*(.*)$", re.S)
 
 
@@ -80,6 +81,10 @@ def assemble(parsed: ParseResult, line_count: int) -> Document:
         (b for b in preamble if isinstance(b, Paragraph) and "政府信息公开工作年度报告" in fold(b.text)),
         None,
     )
+    label = _TITLE_LABEL.match(title.text) if title is not None else None
+    if label:  # 标题: … (a crawler's record of the page): the title is what follows
+        span = title.span._replace(column=title.span.column + label.end())
+        title = Paragraph(title.text[label.end() :], span, title.kind)
     sections = [Section(_heading(s.heading), _split(s.lines)) for s in parsed.sections]
     return Document(metadata, title, preamble, sections, line_count)
 
