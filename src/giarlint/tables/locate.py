@@ -70,7 +70,8 @@ def _mark(line: str, specs, section_words) -> _Mark:
     stripped = line.strip()
     if not stripped:
         return _BLANK
-    separated = not _SEPARATORS.isdisjoint(stripped) or "</td" in stripped or "</TD" in stripped  # cells, or HTML's
+    separated = (not _SEPARATORS.isdisjoint(stripped) or "</td" in stripped or "</TD" in stripped  # cells, or HTML's
+                 or any("\u2500" <= ch <= "\u257f" for ch in stripped[:3]))  # a box-drawn rule (├──┼──┤)
     folded = fold(stripped) if len(stripped) < 2000 else ""
     hits = {}
     for spec in specs:
