@@ -176,11 +176,55 @@ def _split_glued(tokens: list[Token], hard: list[int], width: int, identity: Ide
             else:
                 walk(index, offset + cut, row + [(index, head, offset)], left - cut)
 
-    walk(0, 0, [], digits)
+    if len(cells) == 1 and identity == [(width - 1, list(range(width - 1)))]:
+        found = _total_last_splits(cells[0].text, width)  # table 三's rows: quick and complete
+        if found is None:
+            return Fit(None, Reason.GLUED, len(hard))
+    else:
+        walk(0, 0, [], digits)
     if not found or len(found) > MAX_CHOICES or budget[0] <= 0:
         return Fit(None, Reason.GLUED, len(hard))
     choices = tuple(_tokens_of(cells, split) for split in found)
     return Fit(choices[0], found=len(hard), glued=True, choices=choices)
+
+
+def _total_last_splits(text: str, width: int) -> list | None:
+    """Every split of one run of digits into `width` counts whose last is the sum of the others
+    (a table-三 row: 总计 = the six applicant columns), as (0, digits, offset) pieces; None past
+    MAX_CHOICES. The total is tried at each length; the parts, never larger than it, are found
+    by a search that stops as soon as their sum passes it."""
+    found: list[list[tuple[int, str, int]]] = []
+    for length in range(1, min(MAX_CELL_DIGITS, len(text) - width + 1) + 1):
+        total_text = text[len(text) - length :]
+        if total_text[0] == "0" and length > 1:
+            continue
+        total, head = int(total_text), text[: len(text) - length]
+
+        def parts(offset: int, left: int, sum_so_far: int, pieces: list) -> bool:
+            """False when more than MAX_CHOICES splits exist (then stop)."""
+            if left == 0:
+                if offset == len(head) and sum_so_far == total:
+                    found.append(pieces + [(0, total_text, len(head))])
+                    if len(found) > MAX_CHOICES:
+                        return False
+                return True
+            rest = len(head) - offset
+            for cut in range(1, min(length, rest - left + 1) + 1):
+                if rest - cut > (left - 1) * length:
+                    continue  # the digits left would not fit the parts left (none longer than the total)
+                piece = head[offset : offset + cut]
+                if piece[0] == "0" and cut > 1:
+                    break
+                value = sum_so_far + int(piece)
+                if value > total:
+                    break  # longer pieces are larger still
+                if not parts(offset + cut, left - 1, value, pieces + [(0, piece, offset)]):
+                    return False
+            return True
+
+        if not parts(0, width - 1, 0, []):
+            return None
+    return found
 
 
 def _tokens_of(cells: list[Token], split: list[tuple[int, str, int]]) -> list[Token]:

@@ -6,7 +6,6 @@ them only when the table's column identities single out one way of reading them 
 
 from __future__ import annotations
 
-import itertools
 from fnmatch import fnmatch
 
 from giarlint.tables.fitting import Fit, Identity, Reason, UnreadRow
@@ -72,7 +71,7 @@ def read_by_columns(tokens, rows: list[Label], columns: list[Label], found, iden
     return found._replace(values=values, unread=[], by_identity={row.key: (values[row.key],) for row in rows})
 
 
-MAX_COMBINATIONS = 4096  # ways of the rows read by their identity tried against the columns
+MAX_STATES = 4096  # partial sums kept while the ways of the rows are combined (bounds the time)
 
 
 def confirm_by_columns(rows, templates: Templates, format_name: str):
@@ -86,10 +85,7 @@ def confirm_by_columns(rows, templates: Templates, format_name: str):
     keys = list(rows.by_identity)
     chosen = None
     if not rows.unread and not rows.missing:
-        fixed = {key: columns for key, columns in rows.values.items() if key not in rows.by_identity}
-        ways = itertools.islice(itertools.product(*(rows.by_identity[key] for key in keys)), MAX_COMBINATIONS)
-        holding = [way for way in ways if _columns_hold({**fixed, **dict(zip(keys, way))}, templates, format_name)]
-        chosen = holding[0] if len(holding) == 1 else None
+        chosen = _the_one_way(rows, keys, templates, format_name)
     if chosen is not None:
         return rows._replace(values={**rows.values, **dict(zip(keys, chosen))})
     reason = Reason.UNCONFIRMED if not rows.unread and not rows.missing else Reason.GLUED
@@ -99,28 +95,60 @@ def confirm_by_columns(rows, templates: Templates, format_name: str):
     return rows._replace(values=values, unread=unread, by_identity={})
 
 
-def _columns_hold(values: dict, templates: Templates, format_name: str) -> bool:
-    """Whether the column identities of table 三 hold in every column, every cell a number."""
+def _the_one_way(rows, keys: list[str], templates: Templates, format_name: str) -> tuple | None:
+    """The only choice of ways for the rows `keys` under which every column identity holds, or
+    None. Each identity is a sum over rows, so the choices are combined as partial sums (one
+    state per distinct sum vector), not one by one."""
     ids = templates.table3_identities
     balance, results = ids["balance"], ids["results"]
-    result_rows = [row.key for row in table3_rows_of(templates.table3_rows, format_name)
-                   if any(fnmatch(row.key, pattern) for pattern in results["parts"])]
-    for column in (c.key for c in templates.table3_columns):
-        def number(row: str):
-            value = values.get(row, {}).get(column)
-            return value.number if value is not None and value.kind == NUMBER else None
+    result_rows = {row.key for row in table3_rows_of(templates.table3_rows, format_name)
+                   if any(fnmatch(row.key, pattern) for pattern in results["parts"])}
+    columns = [c.key for c in templates.table3_columns]
+    weights = {}  # row -> (its sign in the balance, its sign in the results identity)
+    for key in rows.values:
+        weights[key] = ((key in balance["left"]) - (key in balance["right"]),
+                        (key in result_rows) - (key == results["total"]))
+    needed = set(balance["left"]) | set(balance["right"]) | result_rows | {results["total"]}
+    if not needed <= set(rows.values):
+        return None
 
-        left = [number(r) for r in balance["left"]]
-        right = [number(r) for r in balance["right"]]
-        parts = [number(r) for r in result_rows]
-        total = number(results["total"])
-        if None in left + right + parts or total is None:
-            return False
-        if sum(left) != sum(right) or sum(parts) != total:
-            return False
-    return True
+    def vector(key: str, cells: dict) -> tuple | None:
+        signs = weights[key]
+        out = []
+        for column in columns:
+            value = cells.get(column)
+            if value is None or value.kind != NUMBER:
+                if any(signs):
+                    return None  # a cell the identities need is not a number
+                value_number = 0
+            else:
+                value_number = value.number
+            out.extend((signs[0] * value_number, signs[1] * value_number))
+        return tuple(out)
 
-
+    start = [0] * (2 * len(columns))
+    for key, cells in rows.values.items():
+        if key in rows.by_identity:
+            continue
+        fixed = vector(key, cells)
+        if fixed is None:
+            return None
+        start = [a + b for a, b in zip(start, fixed)]
+    states = {tuple(start): (1, ())}  # partial sums -> (number of ways, one way)
+    for key in keys:
+        options = [(choice, vector(key, choice)) for choice in rows.by_identity[key]]
+        options = [(choice, contribution) for choice, contribution in options if contribution is not None]
+        grown: dict = {}
+        for total, (count, way) in states.items():
+            for choice, contribution in options:
+                summed = tuple(map(sum, zip(total, contribution)))
+                seen = grown.get(summed)
+                grown[summed] = (count + (seen[0] if seen else 0), way + (choice,))
+        if len(grown) > MAX_STATES:
+            return None
+        states = grown
+    count, way = states.get(tuple([0] * (2 * len(columns))), (0, ()))
+    return way if count == 1 else None
 
 
 def _value(token: Token):
