@@ -1,9 +1,10 @@
 """Fit the tokens between two row labels to the row's width: the values of one row, or why not.
 
 Hard cells are numbers, not-applicable marks, text cells on the label's own line of cells, and
-blank cells (or blank lines) lying between two of those. Soft blanks — empty cells at a row's
-edge, merged label columns, blank lines — fill a row only where its width needs them and only
-where they can stand in one place. A run of digits glued to words is split only in the ways
+blank cells between separators lying between two of those. Soft blanks — empty cells at a row's
+edge, merged label columns — fill a row only where its width needs them and only where they can
+stand in one place; a blank line is never hard and never a row's edge, and stands for an empty
+cell only between two values of a one-cell-per-line row that lacks exactly that many. A run of digits glued to words is split only in the ways
 that satisfy the row's own identity; the reader keeps a row so split only if the table's
 column identities then single out one way for every such row (they then prove nothing). A row
 without an identity (table 二) is not split, for a blank cell may have vanished in the run.
@@ -31,7 +32,7 @@ class Reason(str, Enum):
     TOO_FEW = "too_few"  # fewer values than columns
     TOO_MANY = "too_many"  # more values than columns
     AMBIGUOUS = "ambiguous"  # blank cells that could stand in more than one column
-    GLUED = "glued"  # digits run together that no single split explains
+    GLUED = "glued"  # digits run together that no split, or too many splits, explain
     UNCONFIRMED = "unconfirmed"  # split by its row's identity, but the table's columns do not add up
 
 
