@@ -181,6 +181,27 @@ def placed(rows: list[list[GridCell]]) -> tuple[list[tuple[int, int, GridCell]],
     return out, max(c for _, c in taken) + 1
 
 
+# -- pipe rows as Markdown ---------------------------------------------------------------
+def markdown_rows(text: str) -> str:
+    """`a | b |` → `| a | b |`, empty trailing cells dropped, a |---| rule after the first row
+    of every run of table rows: a seed's pipe tables as Markdown."""
+    out, previous_was_row = [], False
+    for line in text.split("\n"):
+        is_row = "|" in line
+        if is_row:
+            cells = [c.strip() for c in line.split("|")]
+            while cells and not cells[-1]:
+                cells.pop()
+            line = "| " + " | ".join(cells) + " |"
+            if not previous_was_row:
+                out.extend([line, "|" + "---|" * len(cells)])
+                previous_was_row = True
+                continue
+        previous_was_row = is_row
+        out.append(line)
+    return "\n".join(out)
+
+
 # -- a government web page --------------------------------------------------------------
 _PAGE_HEAD = """<!DOCTYPE html>
 <html lang="zh-CN">
@@ -229,8 +250,10 @@ def _html_cell(cell: GridCell) -> str:
     return f'<td{spans} valign="middle"><p align="center"><span style="font-size:12px">{text}</span></p></td>'
 
 
-def html_page(report: Report, charset: str = "utf-8") -> bytes:
-    blocks = report_blocks(report)
+def html_page(report: Report, charset: str = "utf-8", blocks: list[Block] | None = None) -> bytes:
+    """The report as a cluttered government web page; `blocks` replace the report's own (a
+    variant laid out otherwise: tests/layouts/render.py)."""
+    blocks = report_blocks(report) if blocks is None else blocks
     title = next((b.text for b in blocks if b.kind == "title"), "政府信息公开工作年度报告")
     out = [_PAGE_HEAD.format(charset=charset, title=html.escape(title))]
     metas = [b for b in blocks if b.kind == "meta"]
@@ -293,7 +316,9 @@ def docx_bytes(report: Report) -> bytes:
 
 
 # -- a PDF ------------------------------------------------------------------------------
-def pdf_bytes(report: Report) -> bytes:
+def pdf_bytes(report: Report, table_flow=None) -> bytes:
+    """The report as a PDF; `table_flow(block, make_table)` gives the flowables of a table block
+    (default: the table kept on one page), `make_table(rows)` builds a ruled table of grid rows."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
@@ -318,20 +343,25 @@ def pdf_bytes(report: Report) -> bytes:
         canvas.drawCentredString(A4[0] / 2, 30, f"- {document.page} -")
         canvas.restoreState()
 
-    flow = []
-    for block in report_blocks(report):
-        if block.kind != "table":
-            flow.append(Para(html.escape(block.text), styles[block.kind]))
-            continue
-        cells, width = placed(block.rows)
-        grid = [[""] * width for _ in block.rows]
+    def make_table(rows):
+        cells, width = placed(rows)
+        grid = [[""] * width for _ in rows]
         commands = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
         for r, c, cell in cells:
             grid[r][c] = Para(html.escape(cell.text).replace("\n", "<br/>"), cell_style)
             if cell.rowspan > 1 or cell.colspan > 1:
                 commands.append(("SPAN", (c, r), (c + cell.colspan - 1, r + cell.rowspan - 1)))
-        table = PdfTable(grid, colWidths=_column_widths(width, A4[0] - 2 * 72), style=TableStyle(commands))
-        flow.extend([Spacer(1, 6), KeepTogether(table), Spacer(1, 6)])
+        return PdfTable(grid, colWidths=_column_widths(width, A4[0] - 2 * 72), style=TableStyle(commands))
+
+    def kept_together(block, make):
+        return [Spacer(1, 6), KeepTogether(make(block.rows)), Spacer(1, 6)]
+
+    flow = []
+    for block in report_blocks(report):
+        if block.kind != "table":
+            flow.append(Para(html.escape(block.text), styles[block.kind]))
+            continue
+        flow.extend((table_flow or kept_together)(block, make_table))
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=A4, title="report").build(flow, onFirstPage=furniture, onLaterPages=furniture)
     return buffer.getvalue()

@@ -8,6 +8,7 @@ import pytest
 from conftest import seed_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from seed_renderings import markdown_rows as markdown
 
 PIPE_ROW = re.compile(r"^(?=[^\n]*\|)(.*)$", re.M)
 
@@ -15,26 +16,6 @@ PIPE_ROW = re.compile(r"^(?=[^\n]*\|)(.*)$", re.M)
 def tables(linter, text: str) -> dict:
     report = linter.build("x.txt", text)
     return {name: table.as_json() for name, table in report.tables.items()}
-
-
-def markdown(text: str) -> str:
-    """`a | b |` → `| a | b |`, with a |---| rule after the first row of every table run."""
-    out, previous_was_row = [], False
-    for line in text.split("\n"):
-        is_row = "|" in line
-        if is_row:
-            cells = [c.strip() for c in line.split("|")]
-            while cells and not cells[-1]:
-                cells.pop()
-            line = "| " + " | ".join(cells) + " |"
-            if not previous_was_row:
-                out.append(line)
-                out.append("|" + "---|" * len(cells))
-                previous_was_row = True
-                continue
-        previous_was_row = is_row
-        out.append(line)
-    return "\n".join(out)
 
 
 def wrapped_label(text: str) -> str:

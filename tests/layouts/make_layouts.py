@@ -208,26 +208,6 @@ HAND_BASE = "000"
 BOGUS_HEADER = "| 类别 | " + " | ".join(f"数据{i}" for i in range(1, 9)) + " |\n|" + "---|" * 9
 
 
-def markdown(text: str) -> str:
-    """`a | b |` → `| a | b |`, empty trailing cells dropped, a |---| rule after the first row
-    of every run of table rows (as tests/test_layouts.py makes it)."""
-    out, previous_was_row = [], False
-    for line in text.split("\n"):
-        is_row = "|" in line
-        if is_row:
-            cells = [c.strip() for c in line.split("|")]
-            while cells and not cells[-1]:
-                cells.pop()
-            line = "| " + " | ".join(cells) + " |"
-            if not previous_was_row:
-                out.extend([line, "|" + "---|" * len(cells)])
-                previous_was_row = True
-                continue
-        previous_was_row = is_row
-        out.append(line)
-    return "\n".join(out)
-
-
 def _replace_once(text: str, old: str, new: str) -> str:
     if text.count(old) != 1:
         raise SystemExit(f"hand case: {old!r} is not in the seed exactly once")
@@ -262,7 +242,7 @@ def hand_cases(seed_text: str, truth_record: dict) -> dict[str, tuple[str, str, 
         return {"table3": table3, "table4": truth_record["table4"],
                 "unread": {"table3": unread or [], "table4": []}}
 
-    md = markdown(seed_text)
+    md = seed_renderings.markdown_rows(seed_text)
     columns = list(truth_record["table3"]["total"])
     middle = "| (四)无法提供 | 1.本机关不掌握相关政府信息 |"
     return {

@@ -13,8 +13,6 @@ seed_renderings, so this module follows wherever that one imports them from.
 
 from __future__ import annotations
 
-import html
-import io
 import sys
 from pathlib import Path
 
@@ -75,57 +73,18 @@ def _split_row(report: Report) -> int:
 
 def pdf_bytes(report: Report, vertical: bool = False, split: bool = False) -> bytes:
     """seed_renderings.pdf_bytes with the variants; with neither, the same document."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.platypus import KeepTogether, PageBreak, SimpleDocTemplate, Spacer, TableStyle
-    from reportlab.platypus import Paragraph as Para
-    from reportlab.platypus import Table as PdfTable
+    from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
-    font = "STSong-Light"
-    pdfmetrics.registerFont(UnicodeCIDFont(font))
-    body = ParagraphStyle("body", fontName=font, fontSize=11, leading=18, wordWrap="CJK", firstLineIndent=22)
-    heading = ParagraphStyle("heading", fontName=font, fontSize=12, leading=20, wordWrap="CJK", spaceBefore=6)
-    title = ParagraphStyle("title", fontName=font, fontSize=16, leading=24, alignment=1, spaceAfter=8, wordWrap="CJK")
-    meta = ParagraphStyle("meta", fontName=font, fontSize=9, leading=14, wordWrap="CJK")
-    cell_style = ParagraphStyle("cell", fontName=font, fontSize=7, leading=9, wordWrap="CJK", alignment=1)
-    styles = {"title": title, "heading": heading, "para": body, "meta": meta}
-
-    def furniture(canvas, document):
-        canvas.saveState()
-        canvas.setFont(font, 9)
-        canvas.drawCentredString(A4[0] / 2, A4[1] - 40, "政府信息公开工作年度报告")
-        canvas.drawCentredString(A4[0] / 2, 30, f"- {document.page} -")
-        canvas.restoreState()
-
-    def pdf_table(rows):
-        cells, width = placed(rows)
-        grid = [[""] * width for _ in rows]
-        commands = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
-        for r, c, cell in cells:
-            grid[r][c] = Para(html.escape(cell.text).replace("\n", "<br/>"), cell_style)
-            if cell.rowspan > 1 or cell.colspan > 1:
-                commands.append(("SPAN", (c, r), (c + cell.colspan - 1, r + cell.rowspan - 1)))
-        return PdfTable(grid, colWidths=base._column_widths(width, A4[0] - 2 * 72), style=TableStyle(commands), repeatRows=0)
-
-    flow = []
-    for block in base.report_blocks(report):
-        if block.kind != "table":
-            flow.append(Para(html.escape(block.text), styles[block.kind]))
-            continue
-        rows = block.rows
-        which = _which(block, report)
+    def table_flow(block, make_table):
+        rows, which = block.rows, _which(block, report)
         if which == "table3" and vertical:
             rows = vertical_rows(rows)
         if which == "table3" and split:
             top, bottom = split_grid(rows, _split_row(report))
-            flow.extend([Spacer(1, 6), pdf_table(top), PageBreak(), pdf_table(bottom), Spacer(1, 6)])
-            continue
-        flow.extend([Spacer(1, 6), KeepTogether(pdf_table(rows)), Spacer(1, 6)])
-    buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=A4, title="report").build(flow, onFirstPage=furniture, onLaterPages=furniture)
-    return buffer.getvalue()
+            return [Spacer(1, 6), make_table(top), PageBreak(), make_table(bottom), Spacer(1, 6)]
+        return [Spacer(1, 6), KeepTogether(make_table(rows)), Spacer(1, 6)]
+
+    return base.pdf_bytes(report, table_flow)
 
 
 def table4_as_three(report: Report) -> list[Block]:
@@ -146,25 +105,4 @@ def html_page(report: Report, t4split: bool = False, charset: str = "utf-8") -> 
             blocks.extend(table4_as_three(report))
         else:
             blocks.append(block)
-    title = next((b.text for b in blocks if b.kind == "title"), "政府信息公开工作年度报告")
-    out = [base._PAGE_HEAD.format(charset=charset, title=html.escape(title))]
-    metas = [b for b in blocks if b.kind == "meta"]
-    if metas:
-        out.append('<div class="xxgk-info">' + "".join(f"<p>{html.escape(b.text)}</p>" for b in metas) + "</div>\n")
-    out.append('<div class="article-content" id="zoom">\n')
-    for block in blocks:
-        if block.kind == "title":
-            out.append(f'<h1 class="article-title">{html.escape(block.text)}</h1>\n<div class="article-info">'
-                       '<span>来源：本机关</span> <span>字号：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a></span></div>\n')
-        elif block.kind == "heading":
-            out.append(f'<p style="text-indent:2em"><strong><span style="font-family:黑体">{html.escape(block.text)}</span></strong></p>\n<p>&nbsp;</p>\n')
-        elif block.kind == "para":
-            out.append(f'<p style="text-indent:2em;line-height:1.75">{html.escape(block.text)}</p>\n')
-        elif block.kind == "table":
-            out.append('<table border="1" cellspacing="0" cellpadding="0" width="100%"><tbody>\n')
-            for row in block.rows:
-                out.append("<tr>" + "".join(base._html_cell(cell) for cell in row) + "</tr>\n")
-            out.append("</tbody></table>\n")
-    out.append("</div>\n")
-    out.append(base._PAGE_TAIL)
-    return "".join(out).encode(charset)
+    return base.html_page(report, charset, blocks)
