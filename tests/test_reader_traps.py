@@ -82,3 +82,14 @@ def test_huge_numbers_and_glued_runs_cost_little_and_never_crash(linter):
         found = linter.lint_text("x.txt", text)
         assert time.process_time() - start < 5
         assert not [d for d in found if d.code == "GIA099"]
+
+
+def test_a_glued_table_that_adds_up_is_not_said_not_to(linter):
+    """The stress variant 001-v0 adds up, but its digits run together allow more ways than the
+    reader combines: "no single split", never "the columns do not add up"."""
+    path = Path(__file__).resolve().parent / "layouts" / "stress" / "texts" / "001-v0.strip-flat.txt"
+    text = path.read_text(encoding="utf-8")
+    flat = reflow(text)
+    table = linter.build("x.txt", flat.text if flat else text).tables["table3"]
+    assert not table.read
+    assert {u.reason.value for u in table.reading.unread} == {"glued"}

@@ -83,22 +83,24 @@ def confirm_by_columns(rows, templates: Templates, format_name: str):
     if not rows.by_identity:
         return rows
     keys = list(rows.by_identity)
-    chosen = None
+    chosen, ways = None, None
     if not rows.unread and not rows.missing:
-        chosen = _the_one_way(rows, keys, templates, format_name)
+        chosen, ways = _the_one_way(rows, keys, templates, format_name)
     if chosen is not None:
         return rows._replace(values={**rows.values, **dict(zip(keys, chosen))})
-    reason = Reason.UNCONFIRMED if not rows.unread and not rows.missing else Reason.GLUED
+    # no way at all: the columns do not add up (the report's arithmetic); else it is undecided
+    reason = Reason.UNCONFIRMED if ways == 0 else Reason.GLUED
     unread = rows.unread + [UnreadRow(key, templates.table3_row(key).name(), reason, rows.labels[key].span,
                                       0, len(templates.table3_columns)) for key in keys]
     values = {key: columns for key, columns in rows.values.items() if key not in rows.by_identity}
     return rows._replace(values=values, unread=unread, by_identity={})
 
 
-def _the_one_way(rows, keys: list[str], templates: Templates, format_name: str) -> tuple | None:
-    """The only choice of ways for the rows `keys` under which every column identity holds, or
-    None. Each identity is a sum over rows, so the choices are combined as partial sums (one
-    state per distinct sum vector), not one by one."""
+def _the_one_way(rows, keys: list[str], templates: Templates, format_name: str) -> tuple[tuple | None, int | None]:
+    """(the only choice of ways for the rows `keys` under which every column identity holds, or
+    None; how many such choices there are, or None when that cannot be told). Each identity is a
+    sum over rows, so the choices are combined as partial sums (one state per distinct sum
+    vector), not one by one."""
     ids = templates.table3_identities
     balance, results = ids["balance"], ids["results"]
     result_rows = {row.key for row in table3_rows_of(templates.table3_rows, format_name)
@@ -110,7 +112,7 @@ def _the_one_way(rows, keys: list[str], templates: Templates, format_name: str) 
                         (key in result_rows) - (key == results["total"]))
     needed = set(balance["left"]) | set(balance["right"]) | result_rows | {results["total"]}
     if not needed <= set(rows.values):
-        return None
+        return None, None
 
     def vector(key: str, cells: dict) -> tuple | None:
         signs = weights[key]
@@ -132,7 +134,7 @@ def _the_one_way(rows, keys: list[str], templates: Templates, format_name: str) 
             continue
         fixed = vector(key, cells)
         if fixed is None:
-            return None
+            return None, None
         start = [a + b for a, b in zip(start, fixed)]
     states = {tuple(start): (1, ())}  # partial sums -> (number of ways, one way)
     for key in keys:
@@ -145,10 +147,10 @@ def _the_one_way(rows, keys: list[str], templates: Templates, format_name: str) 
                 seen = grown.get(summed)
                 grown[summed] = (count + (seen[0] if seen else 0), way + (choice,))
         if len(grown) > MAX_STATES:
-            return None
+            return None, None
         states = grown
     count, way = states.get(tuple([0] * (2 * len(columns))), (0, ()))
-    return way if count == 1 else None
+    return (way if count == 1 else None), count
 
 
 def _value(token: Token):
