@@ -8,6 +8,7 @@ tables of their own.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from giarlint import patterns
 from giarlint.data import rules_data
@@ -93,9 +94,11 @@ def read_document(text: str, templates: Templates | None = None) -> Document:
     """Parse newline-normalised text into a `Document`: tables located first (by the anchor
     words of `templates`), then the prose grammar over the rest."""
     templates = templates or load_templates()
-    extents = locate(text.split("\n"), templates.locate, _section_words())
+    extents = locate(text.split("\n"), templates.locate, section_words())
     return assemble(parse_lines(text, extents), text.count("\n") + 1)
 
 
-def _section_words() -> tuple[str, ...]:
+@lru_cache(maxsize=1)
+def section_words() -> tuple[str, ...]:
+    """The folded words that name the six sections (rules/structure.yaml)."""
     return tuple(fold(word) for section in rules_data("structure")["sections"] for word in section["match"])

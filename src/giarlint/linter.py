@@ -149,11 +149,11 @@ class Linter:
 
     def _check_converted(self, path: str, converted: ConvertedSource) -> FileResult:
         self.converted[path] = converted  # report-set findings on it are relocated too
-        result = self._check_text(path, converted.text)
+        result = self._check_text(path, normalise_newlines(converted.text))
         return result._replace(diagnostics=self.relocate(converted, result.diagnostics))
 
     def _check_text(self, path: str, text: str) -> FileResult:
-        text = normalise_newlines(text)  # a reader's text too
+        """Lint newline-normalised text."""
         report = self.build(path, text)
         found: list[tuple[str, Finding]] = list(self._engine_findings(report))
         if any(f.code == "GIA002" for _, f in found):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from giarlint import patterns
-from giarlint.data import rules_data
+from giarlint.assemble import section_words
 from giarlint.normalize import fold
 from giarlint.readers import ConvertedSource, PositionMap
 
@@ -31,10 +31,13 @@ def reflow(text: str) -> ConvertedSource | None:
     """The text with line breaks before headings and tables inside its long lines, or None
     when no long line holds two headings (an ordinary report with a long paragraph is left
     alone)."""
-    words = tuple(fold(w) for section in rules_data("structure")["sections"] for w in section["match"])
+    lines = text.split("\n")
+    if all(len(line) < MIN_LINE for line in lines):
+        return None
+    words = section_words()
     breaks: list[int] = []
     offset = 0
-    for line in text.split("\n"):
+    for line in lines:
         if len(line) >= MIN_LINE:
             headings = set(_heading_breaks(line, words))
             if len(headings) >= 2:
