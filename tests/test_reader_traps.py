@@ -93,3 +93,19 @@ def test_a_glued_table_that_adds_up_is_not_said_not_to(linter):
     table = linter.build("x.txt", flat.text if flat else text).tables["table3"]
     assert not table.read
     assert {u.reason.value for u in table.reading.unread} == {"glued"}
+
+
+def test_the_grammar_and_the_cell_classifier_agree_on_what_a_value_is():
+    """cells.lark's NUMBER/MARK/CHANGE decide for space-aligned text, values.classify for a
+    cell between separators: the same chunk must be a value, or not, either way."""
+    from giarlint.tables.tokens import _CHANGE, lex_line
+    from giarlint.tables.values import classify
+
+    samples = ["0", "13", "２５", "1,234", "610.6988", "-3", "−3", "/", "-", "—", "--", "——", "无", "無",
+               "减15", "增49", "13件", "1.属于", "2022年", "1.", "0.5万元", "12,34", "x", "(七)总计", "1 2"]
+    for sample in samples:
+        pieces = lex_line(sample)
+        lexed = len(pieces) == 1 and pieces[0].type in ("NUMBER", "MARK", "CHANGE")
+        kind, _ = classify(sample)
+        classified = kind in ("number", "na") or bool(_CHANGE.match(sample))
+        assert lexed == classified, sample
