@@ -23,6 +23,10 @@ class Report:
     lines: list[str] = field(default_factory=list)
     templates: Templates | None = None  # the templates the tables were read with: rules check against them
 
+    def __post_init__(self):
+        if self.templates is None:
+            self.templates = load_templates()
+
     @property
     def year(self) -> int | None:
         return self.facts.year

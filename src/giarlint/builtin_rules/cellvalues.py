@@ -11,7 +11,6 @@ from giarlint.hookspecs import hookimpl
 from giarlint.normalize import fold, fold_width
 from giarlint.patterns import lazy
 from giarlint.rule import Finding, Rule
-from giarlint.tables.templates import load_templates
 from giarlint.tables.values import NUMBER, TEXT
 
 MAX_DECIMALS = 4
@@ -30,7 +29,7 @@ class CellValues(Rule):
     name = "cell-values"
 
     def check(self, report, context):
-        templates = report.templates or load_templates()
+        templates = report.templates
         for name, row, column, value in report.cell_values():
             yield from self._cell(name, row, column, value, templates)
         table2 = report.tables.get("table2")

@@ -13,7 +13,7 @@ from giarlint.normalize import fold, fold_width
 from giarlint.patterns import lazy
 from giarlint.rule import Finding, Rule
 from giarlint.tables.reader import wrong_cell_count
-from giarlint.tables.templates import format_for_year, load_templates, table3_rows_of
+from giarlint.tables.templates import format_for_year, table3_rows_of
 from giarlint.tree import Span
 
 _ARABIC_YEAR = lazy(r"(?:19|20)\d\d\s*年")
@@ -30,7 +30,7 @@ class DocumentStructure(Rule):
     def check(self, report, context):
         yield from self._title(report)
         yield from self._missing_tables(report)
-        templates = report.templates or load_templates()
+        templates = report.templates
         yield from self._misspelt_labels(report, templates)
         table3 = report.tables.get("table3")
         if table3 is not None and table3.read:

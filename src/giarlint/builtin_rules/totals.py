@@ -10,7 +10,7 @@ from giarlint.builtin_rules.naming import TABLE_TITLES, cell_names, column_kind
 from giarlint.hookspecs import hookimpl
 from giarlint.messages import Localized
 from giarlint.rule import Finding, Rule
-from giarlint.tables.templates import load_templates, table3_rows_of
+from giarlint.tables.templates import table3_rows_of
 from giarlint.tables.values import BLANK, NOT_APPLICABLE, NUMBER, TEXT, Value
 
 
@@ -41,7 +41,7 @@ class TotalsConsistency(Rule):
     name = "totals-consistency"
 
     def check(self, report, context):
-        templates = report.templates or load_templates()
+        templates = report.templates
         yield from self._unusable_cells(report, templates)
         table3 = report.tables.get("table3")
         if table3 is not None:
