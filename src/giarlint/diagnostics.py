@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 ERROR = "E"
 WARNING = "W"
@@ -19,6 +19,8 @@ class Diagnostic:
     end_column: int
     rule: str
     severity: str
+    cells: tuple[tuple[str, ...], ...] = ()  # `giarlint.rule.Finding.cells`: for formats that draw tables
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        """The flake8-shaped record of the machine formats (without `cells`)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "cells"}

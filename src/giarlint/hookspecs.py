@@ -61,4 +61,7 @@ def giarlint_formatters():
 
     A formatter is a callable ``formatter(diagnostics, context) -> str`` that receives the
     sorted diagnostics of the run and a `giarlint.formatters.FormatContext` (rule docs, source
-    lines, checked paths, language, colour) and returns the whole output text."""
+    lines, checked paths, language, colour) and returns the whole output text. A formatter with
+    the attribute ``needs_reports = True`` also receives ``context.reports``: path -> the plain-data
+    view of each report (`giarlint.reportview`: metadata, sections, tables by canonical key,
+    unread rows); diagnostics carry the keys of the table cells they involve in ``cells``."""

@@ -21,6 +21,7 @@ from giarlint.rule import Finding, RuleContext, findings
 from giarlint.settings import Settings
 from giarlint.source import DecodeError, decode, normalise_newlines
 from giarlint.suppressions import apply, find_suppressions, mask_directives
+from giarlint.reportview import reason_text, report_view
 from giarlint.tables.fitting import Reason
 from giarlint.tables.reader import wrong_cell_count
 from giarlint.tables.templates import load_templates
@@ -37,15 +38,6 @@ _TABLE_NAMES = {
 }
 
 
-_REASONS = {
-    Reason.NOT_FOUND: Localized("找不到行标签", "label not found"),
-    Reason.TOO_FEW: Localized("{found} 个单元格对应 {width} 列", "{found} cells for {width} columns"),
-    Reason.TOO_MANY: Localized("{found} 个单元格对应 {width} 列", "{found} cells for {width} columns"),
-    Reason.AMBIGUOUS: Localized("空白单元格无法确定属于哪一列", "a blank cell could stand in more than one column"),
-    Reason.GLUED: Localized("数字连在一起，无法唯一拆分", "digits run together with no single split"),
-    Reason.UNCONFIRMED: Localized("数字连在一起，按本行合计可拆分，但表的列合计不成立，无法确认",
-                                  "digits run together; split by the row's sum, but the table's columns do not add up to confirm it"),
-}
 _LAYOUTS = {
     "cells": Localized("分隔符表格", "cells with separators"), "tab": Localized("制表符表格", "tab-separated cells"),
     "box": Localized("框线表格", "box-drawn cells"), "cell-per-line": Localized("每行一个单元格", "one cell per line"),
@@ -68,7 +60,7 @@ def unread_args(table, title: Localized) -> dict:
     shown = reading.unread[:_UNREAD_SHOWN]
     rows = {}
     for lang, separator, item in (("zh", "；", "{name}（{why}）"), ("en", "; ", "{name} ({why})")):
-        items = [item.format(name=u.name.pick(lang), why=_REASONS[u.reason].pick(lang).format(found=u.found, width=u.width))
+        items = [item.format(name=u.name.pick(lang), why=reason_text(u).pick(lang))
                  for u in shown]
         rest = len(reading.unread) - len(shown)
         if rest > 0:
@@ -92,6 +84,7 @@ class FileResult(NamedTuple):
     diagnostics: list[Diagnostic]
     report: Report | None = None
     summaries: ReportSummaries | None = None
+    view: dict | None = None  # `giarlint.reportview.report_view`, for formatters that ask for it
 
 
 class Linter:
@@ -170,6 +163,12 @@ class Linter:
         summaries, failures = self._summaries(result.report, rules)
         diagnostics = sorted(result.diagnostics + failures) if failures else result.diagnostics
         return FileResult(diagnostics, None, summaries)
+
+    def view(self, result: FileResult) -> FileResult:
+        """The result with the plain-data view of its report (for formatters with `needs_reports`)."""
+        if result.report is None:
+            return result
+        return result._replace(view=report_view(result.report, self.converted.get(result.report.path)))
 
     def lint_set(self, reports: list[Report]) -> list[Diagnostic]:
         """`lint_summaries` of reports built in this process (e.g. by the rule-case harness)."""
@@ -322,7 +321,7 @@ class Linter:
             out.append(
                 Diagnostic(
                     path, span.line, span.column, finding.code, message, span.end_line, span.end_column,
-                    rule_name, doc.severity if doc else "E",
+                    rule_name, doc.severity if doc else "E", finding.cells,
                 )
             )
         return sorted(set(out))

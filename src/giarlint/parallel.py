@@ -15,9 +15,10 @@ _worker_linters = None  # the LinterSet of a worker process, built by `_start_wo
 class LinterSet:
     """One `Linter` per distinct settings (one per configuration file in use), built on demand."""
 
-    def __init__(self, registry, settings: list[Settings]):
+    def __init__(self, registry, settings: list[Settings], views: bool = False):
         self.registry = registry
         self.settings = settings
+        self.views = views  # also send back each report's plain-data view (`Linter.view`)
         self._linters: dict[int, object] = {}
 
     def get(self, index: int):
@@ -33,15 +34,17 @@ class LinterSet:
         file comes back only with summaries, to point report-set findings into the original file."""
         path, index = task
         linter = self.get(index)
-        result = linter.summarize(linter.check_file(path))
+        result = linter.check_file(path)
+        view = linter.view(result).view if self.views else None
+        result = linter.summarize(result)._replace(view=view)
         return result, (linter.converted.get(path) if result.summaries is not None else None)
 
 
-def _start_worker(settings: list[Settings], load_plugins: bool) -> None:
+def _start_worker(settings: list[Settings], load_plugins: bool, views: bool) -> None:
     global _worker_linters
     from giarlint.plugins import build_registry
 
-    _worker_linters = LinterSet(build_registry(load_plugins=load_plugins), settings)
+    _worker_linters = LinterSet(build_registry(load_plugins=load_plugins), settings, views)
 
 
 def _lint_in_worker(task: tuple[str, int]):
@@ -59,5 +62,5 @@ def lint_files(tasks: list[tuple[str, int]], linters: LinterSet, jobs: int, load
     context = multiprocessing.get_context("spawn")
     chunk = max(1, len(tasks) // (jobs * 8))
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
-                             initargs=(linters.settings, load_plugins)) as pool:
+                             initargs=(linters.settings, load_plugins, linters.views)) as pool:
         return list(pool.map(_lint_in_worker, tasks, chunksize=chunk))

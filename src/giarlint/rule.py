@@ -16,6 +16,9 @@ class Finding(NamedTuple):
     args: dict = {}  # the message arguments; the default is shared, so never change it in place
     variant: str = "default"  # which of the code's messages to use
     path: str | None = None  # report-set rules: the report the span points into
+    # the table cells involved, as keys ``table3.granted.total``, in groups: an identity's two
+    # sides (left, right), or one group for findings on cells; lets output formats mark them
+    cells: tuple[tuple[str, ...], ...] = ()
 
 
 class RuleContext(NamedTuple):

@@ -31,6 +31,11 @@ def _wrong_total(cells: dict[str, Value], parts: list[str], total: str) -> tuple
     return total_value, sum(numbers)
 
 
+def _sides(table: str, left, right) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """`Finding.cells` of an identity: the keys of its two sides' (row, column) cells."""
+    return tuple(f"{table}.{row}.{column}" for row, column in left), tuple(f"{table}.{row}.{column}" for row, column in right)
+
+
 @lru_cache(maxsize=16)
 def _result_rows(rows, patterns: tuple[str, ...], format_name: str | None) -> list[str]:
     """The keys of the handling-result rows of table 三 in a format (memoised per template)."""
@@ -59,7 +64,7 @@ class TotalsConsistency(Rule):
                 row_name, column_name = cell_names(name, row, column, templates)
                 yield Finding("GIA205", value.cell.span, {
                     "table": TABLE_TITLES[name], "row": row_name, "column": column_name, "text": value.text,
-                })
+                }, cells=((f"{name}.{row}.{column}",),))
             elif value.kind in (BLANK, NOT_APPLICABLE):
                 variant = "blank" if value.kind == BLANK else "default"
                 blanks.setdefault((name, row, variant), []).append((column, value))
@@ -71,7 +76,7 @@ class TotalsConsistency(Rule):
             yield Finding("GIA209", span, {
                 "table": TABLE_TITLES[name], "row": names[0][0], "column": columns, "text": cells[0][1].text,
                 "count": len(cells),
-            }, variant)
+            }, variant, cells=(tuple(f"{name}.{row}.{column}" for column, _ in cells),))
 
     def _table3(self, table, templates, format_name):
         ids = templates.table3_identities
@@ -84,7 +89,8 @@ class TotalsConsistency(Rule):
             if wrong is not None:
                 total, parts = wrong
                 row_name, _ = cell_names("table3", row, "total", templates)
-                yield Finding("GIA201", total.cell.span, {"row": row_name, "total": total.number, "parts": parts})
+                yield Finding("GIA201", total.cell.span, {"row": row_name, "total": total.number, "parts": parts},
+                              cells=_sides("table3", [(row, row_total["total"])], [(row, p) for p in row_total["parts"]]))
         balance = ids["balance"]
         results = ids["results"]
         # every result row the form has: one that could not be read makes the sum unknown
@@ -98,11 +104,12 @@ class TotalsConsistency(Rule):
                 yield Finding("GIA202", anchor.cell.span, {
                     "column": column_name, "new": left[0], "carried": left[1], "left": sum(left),
                     "total": right[0], "forward": right[1], "right": sum(right),
-                })
+                }, cells=_sides("table3", [(r, column) for r in balance["left"]], [(r, column) for r in balance["right"]]))
             total = table.value(results["total"], column)
             parts = _numbers([table.value(r, column) for r in result_rows])
             if total is not None and total.kind == NUMBER and parts is not None and result_rows and sum(parts) != total.number:
-                yield Finding("GIA203", total.cell.span, {"column": column_name, "total": total.number, "parts": sum(parts)})
+                yield Finding("GIA203", total.cell.span, {"column": column_name, "total": total.number, "parts": sum(parts)},
+                              cells=_sides("table3", [(results["total"], column)], [(r, column) for r in result_rows]))
 
     def _table4(self, table, templates):
         identity = templates.table4_identities["group_total"]
@@ -113,7 +120,8 @@ class TotalsConsistency(Rule):
             if wrong is not None:
                 total, parts = wrong
                 group_name, _ = cell_names("table4", group, "total", templates)
-                yield Finding("GIA204", total.cell.span, {"group": group_name, "total": total.number, "parts": parts})
+                yield Finding("GIA204", total.cell.span, {"group": group_name, "total": total.number, "parts": parts},
+                              cells=_sides("table4", [(group, identity["total"])], [(group, p) for p in identity["parts"]]))
 
 
 @hookimpl

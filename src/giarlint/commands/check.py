@@ -26,6 +26,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--output-format", default=os.environ.get(FORMAT_ENV) or "concise",
                         help=f"concise (default), full, json, json-lines, sarif, github, gitlab, junit, "
                              f"or a plugin's format (env {FORMAT_ENV})")
+    parser.add_argument("--output-file", "-o", metavar="FILE",
+                        help="write the output to FILE (atomically) instead of standard output")
     parser.add_argument("--statistics", action="store_true", help="count the findings of each code")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     parser.add_argument("-q", "--quiet", action="store_true", help="print findings only, no notes on standard error")
@@ -49,10 +51,11 @@ def use_color(choice: str, stream) -> bool:
     return stream.isatty() and os.environ.get("TERM") != "dumb"
 
 
-def lint_all(session: Session, paths: list[str], args, sources) -> list:
+def lint_all(session: Session, paths: list[str], args, sources, views: dict | None = None) -> list:
     """Diagnostics of every path, in path order (files go to worker processes with --jobs), then
     those of the report-set rules (cross-year) over the summaries of all reports, with the first
-    path's settings."""
+    path's settings. `views`, when given, is filled with path -> plain-data view of its report
+    (`giarlint.reportview`), for formatters that ask for it."""
     from giarlint.parallel import lint_files
 
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
@@ -63,6 +66,8 @@ def lint_all(session: Session, paths: list[str], args, sources) -> list:
     for path in paths:
         result, converted = next(results) if path != "-" else _lint_stdin(session, args, sources)
         diagnostics.extend(result.diagnostics)
+        if views is not None and result.view is not None:
+            views[result.view["path"]] = result.view
         if result.summaries is not None:
             summaries.append(result.summaries)
         if converted is not None:  # findings of report-set rules on it point into the original file
@@ -80,7 +85,9 @@ def _lint_stdin(session: Session, args, sources):
     except OSError as exc:
         raise UsageError(f"cannot read standard input: {exc}") from exc
     linter = session.linter_for("-")
-    result = linter.summarize(linter.check_bytes(name, data))
+    result = linter.check_bytes(name, data)
+    view = linter.view(result).view if session.linters.views else None
+    result = linter.summarize(result)._replace(view=view)
     converted = linter.converted.get(name) if result.summaries is not None else None
     if result.diagnostics:
         from giarlint.source import DecodeError, decode
@@ -112,8 +119,17 @@ def run(args) -> int:
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (one per CPU) or more")
     paths = list(session.paths(args.paths))
+    if args.output_file:
+        from giarlint.outfile import OutputFileError, refuse_inputs
+
+        try:
+            refuse_inputs(args.output_file, paths)
+        except OutputFileError as exc:
+            raise UsageError(str(exc)) from exc
     sources = Sources(lambda path: session.settings_for(path).encoding)
-    diagnostics = lint_all(session, paths, args, sources)
+    views = {} if getattr(formatter, "needs_reports", False) else None
+    session.linters.views = views is not None
+    diagnostics = lint_all(session, paths, args, sources, views)
     note = (lambda text: None) if args.quiet else (lambda text: sys.stderr.write(f"giarlint: {text}\n"))
 
     if args.write_baseline:
@@ -127,10 +143,21 @@ def run(args) -> int:
 
     settings = session.settings_for(paths[0] if paths else "-")
     docs = all_docs(session.registry)
-    context = FormatContext(docs, sources, paths, settings.lang, use_color(args.color, sys.stdout))
-    sys.stdout.write(formatter(diagnostics, context))
+    to_file = bool(args.output_file)
+    context = FormatContext(docs, sources, paths, settings.lang, use_color(args.color, sys.stdout) and not to_file,
+                            reports=views or {})
+    output = formatter(diagnostics, context)
+    if to_file:
+        from giarlint.outfile import OutputFileError, write_atomically
+
+        try:
+            write_atomically(args.output_file, output)
+        except OutputFileError as exc:
+            raise UsageError(str(exc)) from exc
+    else:
+        sys.stdout.write(output)
     if args.statistics:
-        stream = sys.stdout if args.output_format in TEXT_FORMATS else sys.stderr
+        stream = sys.stdout if to_file or args.output_format in TEXT_FORMATS else sys.stderr
         stream.write(statistics(diagnostics, docs, settings.lang))
     return 1 if diagnostics and not args.exit_zero else 0
 

@@ -2,7 +2,9 @@
 
 Built-in formats are registered through the same hook as a third party's. A formatter is a plain
 callable ``(diagnostics, context) -> str``; the context gives what a format may need besides the
-diagnostics, so simple formats stay one-liners.
+diagnostics, so simple formats stay one-liners. A formatter that shows the reports themselves
+(``html``) sets the attribute ``needs_reports = True``; only then does the linter build, for each
+report, the plain-data view of `giarlint.reportview` and hand it in as ``context.reports``.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class FormatContext:
     lang: str = "zh"
     color: bool = False
     version: str = __version__
+    reports: dict[str, dict] = field(default_factory=dict)  # path -> report view; only for `needs_reports`
 
 
 Formatter = Callable[[list[Diagnostic], FormatContext], str]
