@@ -8,16 +8,18 @@ runs the report-set rules over the summaries of a whole run.
 from __future__ import annotations
 
 import dataclasses
+import os
 from typing import Iterable, NamedTuple
 
+from giarlint import guard, interrupts
 from giarlint.catalogue import CodeDoc, builtin_catalogue
 from giarlint.diagnostics import Diagnostic
 from giarlint.messages import Localized, render
-from giarlint.plugins import Registry
+from giarlint.plugins import PluginError, Registry
 from giarlint.readers import ConvertedSource, ReaderError, read_source
 from giarlint.readers.flat import reflow
 from giarlint.report import Report, build_report
-from giarlint.rule import Finding, RuleContext, findings
+from giarlint.rule import Finding, RuleContext
 from giarlint.settings import Settings
 from giarlint.source import DecodeError, decode, normalise_newlines
 from giarlint.suppressions import apply, find_suppressions, mask_directives
@@ -75,6 +77,7 @@ class ReportSummaries(NamedTuple):
 
     path: str
     by_rule: dict[str, object]
+    line_lengths: tuple[int, ...] = ()  # of the report's text: spans of report-set findings are checked against it
 
 
 class FileResult(NamedTuple):
@@ -87,6 +90,22 @@ class FileResult(NamedTuple):
     view: dict | None = None  # `giarlint.reportview.report_view`, for formatters that ask for it
 
 
+def template_dirs(registry: Registry) -> tuple:
+    """The directories of table templates the plugins add; a plugin that fails or returns
+    something other than a list of directories is named (exit 2), like one that fails to load."""
+    dirs = []
+    for impl in reversed(registry.manager.hook.giarlint_template_dirs.get_hookimpls()):  # pluggy's order
+        try:
+            listed = guard.call(impl.function) or ()
+        except guard.PluginFault as fault:
+            raise PluginError(f"plugin {impl.plugin_name!r} failed while listing its template directories: {fault.problem}") from None
+        if not isinstance(listed, (list, tuple)) or not all(isinstance(d, (str, os.PathLike)) for d in listed):
+            raise PluginError(f"plugin {impl.plugin_name!r}: giarlint_template_dirs must return a list of directories, "
+                              f"not {guard.kind(listed)}")
+        dirs.extend(listed)
+    return tuple(dirs)
+
+
 class Linter:
     def __init__(self, registry: Registry, settings: Settings | None = None):
         self.registry = registry
@@ -94,9 +113,10 @@ class Linter:
         self._selection: dict[tuple[str, str], bool] = {}
         self.docs: dict[str, CodeDoc] = dict(builtin_catalogue(ENGINE))
         self.docs.update(registry.docs)
-        dirs = tuple(d for group in registry.manager.hook.giarlint_template_dirs() for d in (group or ()))
+        dirs = template_dirs(registry)
         self.templates = load_templates(dirs) if dirs else load_templates()  # one cache entry for the built-ins
         self.converted: dict[str, ConvertedSource] = {}  # path -> what a reader made of it
+        interrupts.install()  # so that a plugin raising KeyboardInterrupt is told from Ctrl-C
 
     # -- entry points -------------------------------------------------------------------
     def lint_bytes(self, path: str, data: bytes) -> list[Diagnostic]:
@@ -174,7 +194,7 @@ class Linter:
         """`lint_summaries` of reports built in this process (e.g. by the rule-case harness)."""
         rules = [
             rule for rule in self.registry.set_rules
-            if any(self._selected(code, report.path) for code in rule.codes for report in reports)
+            if any(self._selected(code, report.path) for code in self.registry.codes_of(rule) for report in reports)
         ]
         summaries, diagnostics = [], []
         for report in reports:
@@ -186,18 +206,20 @@ class Linter:
     def lint_summaries(self, summaries: list[ReportSummaries]) -> list[Diagnostic]:
         """Run the report-set rules over the summaries of one run's reports; each finding names its report."""
         diagnostics: list[Diagnostic] = []
+        lengths = {s.path: list(s.line_lengths) for s in summaries}
         for rule in self.registry.set_rules:
             given = [(s.path, s.by_rule[rule.name]) for s in summaries if rule.name in s.by_rule]
-            if not any(self._selected(code, path) for code in rule.codes for path, _ in given):
+            if not any(self._selected(code, path) for code in self.registry.codes_of(rule) for path, _ in given):
                 continue
-            try:
-                produced = list(findings(rule.check_set([summary for _, summary in given], self._context(rule))))
-            except Exception as exc:  # a broken rule must not hide the others
-                diagnostics.extend(self._diagnostics(given[0][0], [self._failure(rule, exc)]))
-                continue
+            context = self._context(rule)
+            produced, failures = self._checked(
+                rule, lambda: rule.check_set([summary for _, summary in given], context),
+                lambda finding: lengths.get(finding.path) or None, frozenset(lengths))
+            if failures:  # a broken rule must not hide the others
+                diagnostics.extend(self._relocated(given[0][0], self._diagnostics(given[0][0], failures)))
             by_path: dict[str, list] = {}
             for finding in produced:
-                by_path.setdefault(finding.path or "-", []).append((rule.name, finding))
+                by_path.setdefault(finding.path, []).append((rule.name, finding))
             for path, found in by_path.items():
                 diagnostics.extend(self._relocated(path, self._diagnostics(path, found)))
         return sorted(set(diagnostics))
@@ -207,7 +229,7 @@ class Linter:
         return read_source(self.registry.manager.hook, path, data, self.settings.encoding)
 
     def reader_failure(self, path: str, error: ReaderError) -> list[Diagnostic]:
-        return self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, error.args_dict, error.variant)])
+        return self._diagnostics(path, [Finding(error.code, _WHOLE_FILE, error.args_dict, error.variant)])
 
     def _relocated(self, path: str, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         converted = self.converted.get(path)
@@ -237,28 +259,49 @@ class Linter:
 
     # -- helpers ------------------------------------------------------------------------
     def _context(self, rule, path: str = "") -> RuleContext:
-        selected = frozenset(code for code in rule.codes if self._selected(code, path))
+        selected = frozenset(code for code in self.registry.codes_of(rule) if self._selected(code, path))
         return RuleContext(self.settings.lang, self.settings.rule_options.get(rule.name, {}), selected)
 
-    def _failure(self, rule, exc: Exception) -> Finding:
-        """GIA099: a rule raised; a broken rule must not hide the others."""
+    def _failure(self, rule, problem: str, variant: str = "default", count: int = 0) -> Finding:
+        """GIA099: a rule raised or returned what giarlint cannot use; a broken rule must not
+        hide the others."""
         plugin = self.registry.rule_plugin.get(rule.name, "?")
-        return Finding("GIA099", _WHOLE_FILE, {"rule": rule.name, "plugin": plugin, "error": repr(exc)})
+        return Finding("GIA099", _WHOLE_FILE, {"rule": rule.name, "plugin": plugin, "error": problem, "count": count},
+                       variant)
+
+    def _checked(self, rule, produce, line_lengths, paths=None) -> tuple[list[Finding], list[Finding]]:
+        """(the valid findings `produce()` yields, GIA099 for what went wrong): a fault that ended
+        the rule, and one for all its invalid results (the first one described)."""
+        items, fault = guard.collect(produce)
+        codes = self.registry.codes_for_rule(rule)
+        good, bad = [], []
+        for item in items:
+            problem = guard.finding_problem(item, codes, (lambda: line_lengths(item)) if line_lengths else None, paths)
+            if problem is None:
+                good.append(item)
+            else:
+                bad.append(problem)
+        failures = [self._failure(rule, fault.problem)] if fault is not None else []
+        if bad:
+            failures.append(self._failure(rule, bad[0], "bad_result", len(bad)))
+        return good, failures
 
     def _wanted_set_rules(self) -> list:
         """The report-set rules with a selected code: only they need summaries of each report."""
-        return [rule for rule in self.registry.set_rules if any(self._selected(code, "") for code in rule.codes)]
+        return [rule for rule in self.registry.set_rules
+                if any(self._selected(code, "") for code in self.registry.codes_of(rule))]
 
     def _summaries(self, report: Report, rules) -> tuple[ReportSummaries, list[Diagnostic]]:
         """Each rule's summary of `report`, and GIA099 for the rules whose `summarize` raised."""
         by_rule, failures = {}, []
         for rule in rules:
             try:
-                by_rule[rule.name] = rule.summarize(report, self._context(rule, report.path))
-            except Exception as exc:
-                failures.append(self._failure(rule, exc))
+                by_rule[rule.name] = guard.call(rule.summarize, report, self._context(rule, report.path))
+            except guard.PluginFault as fault:
+                failures.append(self._failure(rule, fault.problem))
         failed = self._relocated(report.path, self._diagnostics(report.path, failures))
-        return ReportSummaries(report.path, by_rule), failed
+        lengths = tuple(guard.line_lengths_of(report.text)) if by_rule else ()
+        return ReportSummaries(report.path, by_rule, lengths), failed
 
     def _engine_findings(self, report: Report) -> Iterable[tuple[str, Finding]]:
         document = report.document
@@ -274,14 +317,20 @@ class Linter:
                                       table.reading.verdict)
 
     def _rule_findings(self, report: Report) -> Iterable[tuple[str, Finding]]:
+        lengths: list[int] = []
+
+        def line_lengths(finding) -> list[int]:
+            if not lengths:
+                lengths.extend(guard.line_lengths_of(report.text))
+            return lengths
+
         for rule in self.registry.rules:
-            if not any(self._selected(code, report.path) for code in rule.codes):
+            if not any(self._selected(code, report.path) for code in self.registry.codes_of(rule)):
                 continue
-            try:
-                produced = list(findings(rule.check(report, self._context(rule, report.path))))
-            except Exception as exc:
-                yield ENGINE, self._failure(rule, exc)
-                continue
+            context = self._context(rule, report.path)
+            produced, failures = self._checked(rule, lambda: rule.check(report, context), line_lengths)
+            for finding in failures:
+                yield ENGINE, finding
             for finding in produced:
                 yield rule.name, finding
 

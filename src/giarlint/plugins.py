@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import pluggy
 
-from giarlint import hookspecs, patterns
+from giarlint import guard, hookspecs, patterns
 from giarlint.catalogue import CodeDoc
 from giarlint.entrypoints import entry_points
 from giarlint.rule import ReportSetRule, Rule
@@ -43,6 +43,7 @@ BUILTIN_PLUGINS = (
     "giarlint.formatters.sarif",
     "giarlint.formatters.junit",
 )
+BUILTIN = frozenset(BUILTIN_PLUGINS)  # built-in status: membership here, never a name's shape
 
 
 class PluginManager(pluggy.PluginManager):
@@ -79,14 +80,29 @@ class Registry(NamedTuple):
     rule_plugin: dict[str, str]  # rule name -> plugin name
     plugins: list[PluginInfo]
     set_rules: list[ReportSetRule]  # rules over several reports
+    rule_codes: dict[str, tuple[str, ...]] = {}  # rule name -> its codes, as listed at load
+    plugin_codes: dict[str, frozenset[str]] = {}  # plugin name -> the codes it declared
+
+    def codes_of(self, rule) -> tuple[str, ...]:
+        """A rule's codes as they were when it was registered (a plugin's `catalogue()` is not
+        asked again at run time)."""
+        codes = self.rule_codes.get(rule.name)
+        return codes if codes is not None else tuple(rule.catalogue())
+
+    def codes_for_rule(self, rule) -> frozenset[str]:
+        """The codes a rule may report: those its plugin declared."""
+        return self.plugin_codes.get(self.rule_plugin.get(rule.name, "")) or frozenset(self.codes_of(rule))
+
+    def is_builtin(self, plugin_name: str) -> bool:
+        return plugin_name in BUILTIN
 
 
 def _load_entry_points(manager: pluggy.PluginManager, plugins: list[PluginInfo]) -> None:
     for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name):
         try:
-            plugin = entry_point.load()
-        except Exception as exc:  # any failure in third-party code must name the plugin
-            raise PluginError(f"plugin {entry_point.name!r} ({entry_point.value}) failed to load: {exc!r}") from exc
+            plugin = guard.call(entry_point.load)
+        except guard.PluginFault as fault:  # any failure in third-party code must name the plugin
+            raise PluginError(f"plugin {entry_point.name!r} ({entry_point.value}) failed to load: {fault.problem}") from None
         if manager.is_registered(plugin) or manager.get_plugin(entry_point.name) is not None:
             continue
         manager.register(plugin, name=entry_point.name)
@@ -120,22 +136,25 @@ def build_registry(load_plugins: bool = True, extra_plugins: tuple[str, ...] = (
 
 
 def _collect(manager: pluggy.PluginManager, plugins: list[PluginInfo]) -> Registry:
-    registry = Registry(manager, [], {}, {}, plugins, [])
+    registry = Registry(manager, [], {}, {}, plugins, [], {}, {})
     code_owner: dict[str, str] = {}
     hooks = ((manager.hook.giarlint_rules, "check", registry.rules),
              (manager.hook.giarlint_report_set_rules, "check_set", registry.set_rules))
     for hook, method, bucket in hooks:
         for impl in hook.get_hookimpls():
             plugin_name = impl.plugin_name
-            builtin = plugin_name.startswith("giarlint.")
+            builtin = plugin_name in BUILTIN
             try:
-                for rule in impl.function() or []:
-                    _add_rule(registry, code_owner, rule, method, plugin_name, builtin)
+                listed = guard.call(impl.function) or []
+                if not isinstance(listed, (list, tuple)):
+                    raise guard.PluginFault(f"returned {guard.kind(listed)} instead of a list of rules")
+                for rule in listed:
+                    guard.call(_add_rule, registry, code_owner, rule, method, plugin_name, builtin)
                     bucket.append(rule)
-            except PluginError:
-                raise
-            except Exception as exc:
-                raise PluginError(f"plugin {plugin_name!r} failed while listing its rules: {exc!r}") from exc
+            except guard.PluginFault as fault:
+                if isinstance(fault.original, PluginError):
+                    raise fault.original from None
+                raise PluginError(f"plugin {plugin_name!r} failed while listing its rules: {fault.problem}") from None
     return registry
 
 
@@ -143,15 +162,38 @@ def _add_rule(registry: Registry, code_owner: dict[str, str], rule, method: str,
     if not callable(getattr(rule, method, None)):
         raise PluginError(f"plugin {plugin_name!r}: rule {rule!r} has no {method}() method")
     catalogue = rule.catalogue()
-    if not rule.name or not catalogue:
+    if not isinstance(rule.name, str) or not rule.name or not isinstance(catalogue, dict) or not catalogue:
         raise PluginError(f"plugin {plugin_name!r}: rule {rule!r} has no name or no codes")
+    if rule.name in registry.rule_plugin:
+        raise PluginError(f"plugin {plugin_name!r}: rule name {rule.name!r} is already used by {registry.rule_plugin[rule.name]!r}")
     for code, doc in catalogue.items():
         _check_code(code, plugin_name, builtin)
+        _check_doc(code, doc, plugin_name)
         if code in code_owner:
             raise PluginError(f"plugin {plugin_name!r}: code {code} is already registered by {code_owner[code]!r}")
         code_owner[code] = plugin_name
         registry.docs[code] = doc
     registry.rule_plugin[rule.name] = plugin_name
+    registry.rule_codes[rule.name] = tuple(catalogue)
+    registry.plugin_codes[plugin_name] = registry.plugin_codes.get(plugin_name, frozenset()) | frozenset(catalogue)
+
+
+def _check_doc(code, doc, plugin_name: str) -> None:
+    """A code's documentation must have the shape messages and `giarlint rule` rely on."""
+    problem = None
+    if not isinstance(doc, CodeDoc):
+        problem = f"is documented by {type(doc).__name__}, not a giarlint.catalogue.CodeDoc"
+    elif doc.severity not in ("E", "W"):
+        problem = f"has severity {doc.severity!r} (E or W)"
+    elif not isinstance(doc.messages, dict) or not all(
+        isinstance(m, str) or (isinstance(m, dict) and all(isinstance(t, str) for t in m.values()))
+        for m in doc.messages.values()
+    ):
+        problem = "has messages that are not variant -> {zh, en} texts"
+    elif not all(isinstance(t, (str, dict)) for t in (doc.summary, doc.explanation)):
+        problem = "has a summary or explanation that is not text"
+    if problem:
+        raise PluginError(f"plugin {plugin_name!r}: code {code!r} {problem}")
 
 
 def _check_code(code: str, plugin_name: str, builtin: bool) -> None:

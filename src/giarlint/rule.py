@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Iterable, Iterator, NamedTuple
+from typing import ClassVar, Iterable, NamedTuple
 
 from giarlint.catalogue import CodeDoc, builtin_catalogue
 from giarlint.tree import Span
@@ -83,10 +83,3 @@ class ReportSetRule(Rule):
 
     def check_set(self, summaries: list, context: RuleContext) -> Iterable[Finding]:  # pragma: no cover - interface
         raise NotImplementedError
-
-
-def findings(iterable: Iterable[Finding] | None) -> Iterator[Finding]:
-    """Accept rules that return a list, a generator or None."""
-    if iterable is None:
-        return iter(())
-    return iter(iterable)

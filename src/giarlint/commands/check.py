@@ -112,7 +112,8 @@ def run(args) -> int:
     from giarlint.snippets import Sources
 
     session = Session(args)
-    formatters = collect_formatters(session.registry.manager)
+    owner: dict[str, str] = {}
+    formatters = collect_formatters(session.registry.manager, owner)
     formatter = formatters.get(args.output_format)
     if formatter is None:
         raise UsageError(f"unknown output format {args.output_format!r}; choose from {', '.join(sorted(formatters))}")
@@ -146,7 +147,7 @@ def run(args) -> int:
     to_file = bool(args.output_file)
     context = FormatContext(docs, sources, paths, settings.lang, use_color(args.color, sys.stdout) and not to_file,
                             reports=views or {})
-    output = formatter(diagnostics, context)
+    output, diagnostics = formatted(formatter, args.output_format, owner, diagnostics, context, formatters[TEXT_FORMATS[0]])
     if to_file:
         from giarlint.outfile import OutputFileError, write_atomically
 
@@ -160,6 +161,31 @@ def run(args) -> int:
         stream = sys.stdout if to_file or args.output_format in TEXT_FORMATS else sys.stderr
         stream.write(statistics(diagnostics, docs, settings.lang))
     return 1 if diagnostics and not args.exit_zero else 0
+
+
+def formatted(formatter, name: str, owner: dict, diagnostics: list, context, fallback) -> tuple[str, list]:
+    """The formatter's output. A format that raises or returns something other than a str is a
+    broken plugin: say so on standard error and print the findings in the concise format with a
+    GIA099 naming it (nothing is lost, and the run cannot look clean)."""
+    from giarlint import guard
+    from giarlint.catalogue import builtin_catalogue
+    from giarlint.diagnostics import Diagnostic
+    from giarlint.messages import render
+
+    try:
+        output = guard.call(formatter, diagnostics, context)
+        problem = None if isinstance(output, str) else f"returned {guard.kind(output)} instead of a str"
+    except guard.PluginFault as fault:
+        problem = fault.problem
+    if problem is None:
+        return output, diagnostics
+    plugin = owner.get(name, "?")
+    sys.stderr.write(f"giarlint: error: output format {name!r} of plugin {plugin!r} failed: {problem}\n")
+    doc = builtin_catalogue("engine")["GIA099"]
+    message = render(doc.messages["formatter"], context.lang, {"plugin": plugin, "format": name, "error": problem})
+    failure = Diagnostic("-", 1, 1, "GIA099", message, 1, 1, "engine", doc.severity)
+    diagnostics = sorted(diagnostics + [failure])
+    return fallback(diagnostics, context), diagnostics
 
 
 def _apply_baseline(file: str, diagnostics, sources, paths, note) -> list:

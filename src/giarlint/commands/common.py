@@ -34,8 +34,13 @@ def walked_suffixes(registry) -> tuple[str, ...]:
     """The suffixes a directory walk picks: text and Markdown files, and every suffix an installed
     reader plugin lists through ``giarlint_source_suffixes``."""
     suffixes = list(REPORT_SUFFIXES)
+    from giarlint import guard
+
     for impl in registry.manager.hook.giarlint_source_suffixes.get_hookimpls():
-        listed = impl.function()
+        try:
+            listed = guard.call(impl.function)
+        except guard.PluginFault as fault:
+            raise PluginError(f"plugin {impl.plugin_name!r} failed while listing its suffixes: {fault.problem}") from None
         if not isinstance(listed, (list, tuple)) or not all(isinstance(s, str) and s.startswith(".") for s in listed):
             raise PluginError(f"plugin {impl.plugin_name!r}: giarlint_source_suffixes must return a list of "
                               f"suffixes such as '.html', not {listed!r}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from giarlint import __version__
+from giarlint import __version__, guard
 from giarlint.catalogue import CodeDoc
 from giarlint.diagnostics import Diagnostic
 from giarlint.plugins import PluginError
@@ -42,9 +42,11 @@ def collect_formatters(manager, owner: dict[str, str] | None = None) -> dict[str
     owner = {} if owner is None else owner
     for impl in manager.hook.giarlint_formatters.get_hookimpls():
         try:
-            provided = dict(impl.function() or {})
-        except Exception as exc:
-            raise PluginError(f"plugin {impl.plugin_name!r} failed while listing its output formats: {exc!r}") from exc
+            provided = dict(guard.call(impl.function) or {})
+        except guard.PluginFault as fault:
+            raise PluginError(f"plugin {impl.plugin_name!r} failed while listing its output formats: {fault.problem}") from None
+        except (TypeError, ValueError):
+            raise PluginError(f"plugin {impl.plugin_name!r}: giarlint_formatters must return a dict of name -> formatter") from None
         for name, formatter in provided.items():
             if name in owner:
                 raise PluginError(

@@ -22,12 +22,24 @@ _NEWLINE = re.compile("\n")
 
 
 class ReaderError(Exception):
-    """A file a reader claims but cannot convert. `variant` names a GIA001 message."""
+    """A file a reader claims but cannot convert. `variant` names a GIA001 message (`code`:
+    GIA099 when the reader plugin itself is broken)."""
+
+    code = "GIA001"
 
     def __init__(self, variant: str, **args):
         super().__init__(variant, args)
         self.variant = variant
         self.args_dict = args
+
+
+class BrokenReader(ReaderError):
+    """A reader plugin raised or returned what is not a `ConvertedSource`: GIA099 naming it."""
+
+    code = "GIA099"
+
+    def __init__(self, plugin: str, problem: str):
+        super().__init__("reader", plugin=plugin, error=problem, rule="-", count=0)
 
 
 def missing_library(kind: str, library: str, extra: str) -> ReaderError:
@@ -132,14 +144,61 @@ class ConvertedSource:
 
 
 def read_source(hook, path: str, data: bytes, encoding: str | None) -> ConvertedSource | None:
-    """Ask the reader plugins for `path`; None when no reader claims it (plain text).
+    """Ask the reader plugins for `path` in pluggy's order (the first answer that is not None
+    wins); None when no reader claims it (plain text).
 
-    A reader that fails on a file it claims (a damaged .docx, a PDF the library rejects)
-    becomes `ReaderError` naming the format, never a traceback.
+    A built-in reader that fails on a file it claims (a damaged .docx, a PDF the library rejects)
+    becomes `ReaderError` naming the format, never a traceback. A third-party reader that
+    raises anything else, or answers with something other than a `ConvertedSource`, becomes
+    `BrokenReader` naming the plugin. The implementations are called one by one (not through
+    the hook) so that the answer is known to come from its plugin; hook wrappers are not run.
     """
-    try:
-        return hook.giarlint_read_source(path=path, data=data, encoding=encoding)
-    except ReaderError:
-        raise
-    except Exception as exc:  # third-party parsing libraries raise anything on damaged files
-        raise ReaderError("corrupt", kind=suffix_of(path) or path, detail=f"{type(exc).__name__}: {exc}") from exc
+    from giarlint import guard
+    from giarlint.plugins import BUILTIN
+
+    arguments = {"path": path, "data": data, "encoding": encoding}
+    for impl in reversed(hook.giarlint_read_source.get_hookimpls()):
+        if getattr(impl, "hookwrapper", False) or getattr(impl, "wrapper", False):
+            continue
+        builtin = impl.plugin_name in BUILTIN
+        try:
+            result = guard.call(impl.function, **{name: arguments[name] for name in impl.argnames})
+        except guard.PluginFault as fault:
+            raised = fault.original
+            if isinstance(raised, ReaderError):
+                problem = None if builtin else guard.args_problem(raised.args_dict)
+                if problem:
+                    raise BrokenReader(impl.plugin_name, f"raised ReaderError with bad arguments: {problem}") from None
+                raise raised from None
+            if builtin and isinstance(raised, Exception):  # parsing libraries raise anything on damaged files
+                raise ReaderError("corrupt", kind=suffix_of(path) or path, detail=f"{type(raised).__name__}: {raised}") from None
+            raise BrokenReader(impl.plugin_name, fault.problem) from None
+        if result is None:
+            continue
+        problem = None if builtin else converted_problem(result)
+        if problem:
+            raise BrokenReader(impl.plugin_name, problem)
+        return result
+    return None
+
+
+def converted_problem(result) -> str | None:
+    """What is wrong with a reader's answer, or None when giarlint can use it."""
+    from giarlint import guard
+
+    if not isinstance(result, ConvertedSource):
+        return f"returned {guard.kind(result)} instead of a giarlint.readers.ConvertedSource"
+    if not isinstance(result.text, str) or not isinstance(result.kind, str):
+        return "returned a ConvertedSource whose text or kind is not a str"
+    positions, locators = result.positions, result.locators
+    if positions is not None:
+        size = len(result.text)
+        if not isinstance(positions, PositionMap) or not all(
+            isinstance(v, list) and len(v) == size and all(type(i) is int for i in v)
+            for v in (positions.starts, positions.ends)
+        ):
+            return "returned a ConvertedSource whose positions are not a PositionMap with one start and end per character"
+    if locators is not None and (not isinstance(locators, list) or not all(
+            item is None or (isinstance(item, Localized) and all(isinstance(t, str) for t in item)) for item in locators)):
+        return "returned a ConvertedSource whose locators are not a list of Localized or None"
+    return None
