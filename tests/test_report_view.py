@@ -40,9 +40,9 @@ def test_a_wrong_column_total_names_the_result_rows(linter):
     left, right = found["GIA203"].cells
     assert left == ("table3.total.natural_person",)
     assert "table3.granted.natural_person" in right and "table3.denied.state_secret.natural_person" in right
-    left, right = found["GIA202"].cells
-    assert left == ("table3.new_received.natural_person", "table3.carried_over.natural_person")
-    assert right == ("table3.total.natural_person", "table3.carried_forward.natural_person")
+    left, right = found["GIA202"].cells  # the side of the cell pointed at (总计) first
+    assert left == ("table3.total.natural_person", "table3.carried_forward.natural_person")
+    assert right == ("table3.new_received.natural_person", "table3.carried_over.natural_person")
 
 
 def test_the_view_is_built_only_when_asked(registry):

@@ -41,6 +41,7 @@ BUILTIN_PLUGINS = (
     "giarlint.formatters.text",
     "giarlint.formatters.data",
     "giarlint.formatters.sarif",
+    "giarlint.formatters.html",
     "giarlint.formatters.junit",
 )
 BUILTIN = frozenset(BUILTIN_PLUGINS)  # built-in status: membership here, never a name's shape

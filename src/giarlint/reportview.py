@@ -80,7 +80,8 @@ def table_view(name: str, table, templates, format_name: str | None) -> dict:
 
 def report_view(report, converted=None) -> dict:
     """The plain-data view of a built `Report`; `converted` (a reader's `ConvertedSource`)
-    relocates section lines into the original file."""
+    relocates section lines into the original file; for Word and PDF, whose diagnostics point
+    into the converted text, that text is included."""
     facts = report.facts
 
     def line_of(span) -> int:
@@ -89,6 +90,9 @@ def report_view(report, converted=None) -> dict:
     title = report.document.title
     return {
         "path": report.path,
+        "source": converted.kind if converted is not None else "text",
+        # Word and PDF: diagnostics point into the converted text, which is not on disk
+        "text": converted.text if converted is not None and converted.positions is None else None,
         "title": title.text if title is not None else None,
         "year": report.year,
         "agency": facts.agency.value if facts.agency else None,

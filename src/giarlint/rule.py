@@ -17,7 +17,8 @@ class Finding(NamedTuple):
     variant: str = "default"  # which of the code's messages to use
     path: str | None = None  # report-set rules: the report the span points into
     # the table cells involved, as keys ``table3.granted.total``, in groups: an identity's two
-    # sides (left, right), or one group for findings on cells; lets output formats mark them
+    # sides (the side of the cell pointed at first, that cell first), or one group for findings
+    # on cells; lets output formats mark them
     cells: tuple[tuple[str, ...], ...] = ()
 
 

@@ -32,7 +32,8 @@ def _wrong_total(cells: dict[str, Value], parts: list[str], total: str) -> tuple
 
 
 def _sides(table: str, left, right) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """`Finding.cells` of an identity: the keys of its two sides' (row, column) cells."""
+    """`Finding.cells` of an identity: the keys of its two sides' (row, column) cells, the side of
+    the cell the finding points at first (that cell first)."""
     return tuple(f"{table}.{row}.{column}" for row, column in left), tuple(f"{table}.{row}.{column}" for row, column in right)
 
 
@@ -104,7 +105,7 @@ class TotalsConsistency(Rule):
                 yield Finding("GIA202", anchor.cell.span, {
                     "column": column_name, "new": left[0], "carried": left[1], "left": sum(left),
                     "total": right[0], "forward": right[1], "right": sum(right),
-                }, cells=_sides("table3", [(r, column) for r in balance["left"]], [(r, column) for r in balance["right"]]))
+                }, cells=_sides("table3", [(r, column) for r in balance["right"]], [(r, column) for r in balance["left"]]))
             total = table.value(results["total"], column)
             parts = _numbers([table.value(r, column) for r in result_rows])
             if total is not None and total.kind == NUMBER and parts is not None and result_rows and sum(parts) != total.number:
