@@ -23,7 +23,7 @@ from giarlint.rule import Finding, RuleContext
 from giarlint.settings import Settings
 from giarlint.source import DecodeError, decode, normalise_newlines
 from giarlint.suppressions import apply, find_suppressions, mask_directives
-from giarlint.reportview import reason_text, report_view
+from giarlint.reportview import layout_name, reason_text, report_view
 from giarlint.tables.fitting import Reason
 from giarlint.tables.reader import wrong_cell_count
 from giarlint.tables.templates import load_templates
@@ -40,13 +40,6 @@ _TABLE_NAMES = {
 }
 
 
-_LAYOUTS = {
-    "cells": Localized("分隔符表格", "cells with separators"), "tab": Localized("制表符表格", "tab-separated cells"),
-    "box": Localized("框线表格", "box-drawn cells"), "cell-per-line": Localized("每行一个单元格", "one cell per line"),
-    "one-per-line": Localized("每行一个单元格", "one cell per line"), "aligned": Localized("空格对齐文本", "space-aligned text"),
-    "glued": Localized("数字连写的文本", "text with digits run together"), "no-values": Localized("无数值", "no values"),
-    "columns": Localized("先列标签、后按列列数字", "labels first, then the numbers column by column"),
-}
 
 
 def _unread_at(table) -> Span:
@@ -68,7 +61,7 @@ def unread_args(table, title: Localized) -> dict:
         if rest > 0:
             items.append(f"另有 {rest} 行" if lang == "zh" else f"{rest} more")
         rows[lang] = separator.join(items)
-    layout = _LAYOUTS.get(reading.layout, Localized(reading.layout, reading.layout))
+    layout = layout_name(reading.layout)
     return {"table": title, "layout": layout, "rows": Localized(rows["zh"], rows["en"]), "count": len(reading.unread)}
 
 

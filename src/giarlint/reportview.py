@@ -27,6 +27,20 @@ REASONS = {
 }
 
 
+LAYOUTS = {
+    "cells": Localized("分隔符表格", "cells with separators"), "tab": Localized("制表符表格", "tab-separated cells"),
+    "box": Localized("框线表格", "box-drawn cells"), "cell-per-line": Localized("每行一个单元格", "one cell per line"),
+    "one-per-line": Localized("每行一个单元格", "one cell per line"), "aligned": Localized("空格对齐文本", "space-aligned text"),
+    "glued": Localized("数字连写的文本", "text with digits run together"), "no-values": Localized("无数值", "no values"),
+    "columns": Localized("先列标签、后按列列数字", "labels first, then the numbers column by column"),
+}
+
+
+def layout_name(layout: str) -> Localized:
+    """The layout a table was recognised in, for people."""
+    return LAYOUTS.get(layout, Localized(layout, layout))
+
+
 def reason_text(unread) -> Localized:
     """Why a row was not read, in both languages (GIA003's words)."""
     template = REASONS[unread.reason]
@@ -35,7 +49,7 @@ def reason_text(unread) -> Localized:
 
 
 def _label(label: Label, short: bool = False) -> dict:
-    return {"key": label.key, "zh": label.short if short else label.label, "en": label.en}
+    return {"key": label.key, "zh": label.short if short else label.label, "en": label.en, "short": label.short}
 
 
 def _layout(name: str, table, templates, format_name: str | None) -> dict:
@@ -69,6 +83,7 @@ def table_view(name: str, table, templates, format_name: str | None) -> dict:
     return {
         "verdict": reading.verdict,
         "layout": reading.layout,
+        "layout_name": list(layout_name(reading.layout)),
         "format": table.format,
         "grid": _layout(name, table, templates, format_name),
         "values": {f"{name}.{row}.{column}": _value(value)

@@ -158,13 +158,14 @@ class _ReportPage:
         previous = 0
         for number in shown:
             if number != previous + 1 and previous:
-                out.append('<div class="l"><i>…</i><span></span><div></div></div>')
+                out.append(f'<p class="gap" style="counter-set:l {number - 1}"><span></span></p>')
             previous = number
             body = self._marked(number, lines[number - 1], marks.get(number, []))
-            notes = "".join(f'<p class="{f.d.severity}"><a class="code" href="#{f.id}">{_e(f.d.code)}</a> '
-                            f'{_e(f.d.message)} <a href="#rule-{_e(f.d.code)}">{_e(self.words["to_rule"])}</a></p>'
+            notes = "".join(f'<div class="{f.d.severity}"><a class="code" href="#{f.id}">{_e(f.d.code)}</a> '
+                            f'{_e(f.d.message)} <a href="#rule-{_e(f.d.code)}">{_e(self.words["to_rule"])}</a></div>'
                             for f in starting.get(number, []))
-            out.append(f'<div class="l"><i>{number}</i><span>{body}</span><div>{notes}</div></div>')
+            aside = f"<aside>{notes}</aside>" if notes else ""
+            out.append(f"<p><span>{body}</span>{aside}</p>")  # the line number is a CSS counter
         out.append("</div>")
         return "".join(out)
 
@@ -249,7 +250,7 @@ class _Grid:
                              if len(f.d.cells) == 2 and f.d.cells[0][0].startswith(self.name + "."))
         return (f'<table class="grid {self.name}" data-verdict="{_e(self.table["verdict"])}">'
                 f'<caption>{_e(title)} · {_e(verdict)} <span class="muted">({_e(w["layout"])}: '
-                f'{_e(self.table["layout"])})</span></caption>{body}</table>{identities}')
+                f'{_e(self.table["layout_name"][1 if self.lang == "en" else 0])})</span></caption>{body}</table>{identities}')
 
     def _label(self, label: dict) -> str:
         return label["en"] if self.lang == "en" else label["zh"]
@@ -257,7 +258,7 @@ class _Grid:
     def _cell(self, row: str, column: str) -> str:
         key = f"{self.name}.{row}.{column}"
         value = self.table["values"].get(key)
-        classes, text = [], ""
+        classes, text = [], ""  # only marked cells get an id and a key: 1,000 reports hold 10^5 cells
         if value is None:
             classes.append("absent")
             text = "" if row in self.unread or row in self.missing else self.words["none"]
@@ -273,9 +274,10 @@ class _Grid:
             kind, found = self.marked[key]
             classes.append(kind)
             classes.append("E" if any(f.d.severity == "E" for f in found) else "W")
-            attributes = f' data-f="{" ".join(f.id for f in found)}"'
-        return (f'<td id="{self.page._cell_id(key)}" data-key="{_e(key)}" class="{" ".join(classes)}"'
-                f'{attributes}>{_e(text)}</td>')
+            attributes = f' id="{self.page._cell_id(key)}" data-key="{_e(key)}" data-f="{" ".join(f.id for f in found)}"'
+        if classes:
+            attributes += f' class="{" ".join(classes)}"'
+        return f"<td{attributes}>{_e(text)}</td>"
 
     def _row_head(self, row: dict, span: int = 1) -> str:
         why = ""
@@ -284,7 +286,7 @@ class _Grid:
         elif row["key"] in self.missing:
             why = f'<span class="why">{_e(self.words["missing"])}</span>'
         colspan = f' colspan="{span}"' if span > 1 else ""
-        return f'<th class="row"{colspan}>{_e(self._label(row))}{why}</th>'
+        return f"<th{colspan}>{_e(self._label(row))}{why}</th>"
 
     def _row_class(self, key: str) -> str:
         return ' class="unread"' if key in self.unread or key in self.missing else ""
@@ -376,7 +378,10 @@ class _Grid:
                 written += f" = {_e(int(total) if float(total).is_integer() else round(total, 4))}"
             return written
 
-        where = names.get(next(iter(rows)), "") if len(rows) == 1 else names.get(keys[0].rsplit(".", 1)[1], "")
+        if len(rows) == 1:
+            where = names.get(next(iter(rows)), "")
+        else:
+            where = self.words["column"].format(names.get(keys[0].rsplit(".", 1)[1], ""))
         return (f'<p class="identity {f.d.severity}" data-f="{f.id}"><a class="code" href="#{f.id}">{_e(f.d.code)}</a> '
                 f'{_e(self.words["identity"])} {_e(where)}：<b>{side(left)}</b> ≠ {side(right)}</p>')
 
@@ -385,7 +390,8 @@ class _Grid:
         labels = grid.get("rows", []) + grid.get("columns", []) + grid.get("groups", [])
         for block in grid.get("blocks", []):
             labels += block["rows"] + block["columns"]
-        return {label["key"]: self._label(label) for label in labels if label["key"]}
+        short = "en" if self.lang == "en" else "short"
+        return {label["key"]: label[short] for label in labels if label["key"]}
 
 
 # -- over many reports -------------------------------------------------------------

@@ -24,9 +24,10 @@ table.grid{border-collapse:collapse;margin:8px 0 4px;font-size:13px;break-inside
 table.grid caption{text-align:left;font-weight:600;padding:4px 0}
 table.grid th,table.grid td{border:1px solid #9a9a9a;padding:2px 6px;vertical-align:middle}
 table.grid th{background:#f1f3f5;font-weight:500}
-table.grid th.row{text-align:left;min-width:14em}
+table.grid tbody th{text-align:left;min-width:14em}
 table.grid td{text-align:right;min-width:3.2em;font-variant-numeric:tabular-nums}
 table.grid tr.caption th{background:#e9ecef;text-align:left}
+table.grid thead th{text-align:center}
 table.grid td.blank{color:var(--grey);font-style:italic;text-align:center;font-size:11px}
 table.grid td.na{color:var(--grey);text-align:center}
 table.grid td.text{color:#6a1b9a;text-align:left;font-size:12px}
@@ -40,11 +41,14 @@ p.verdict{margin:0 0 4px;font-size:13px}
 p.identity{margin:2px 0 2px 0;font-size:13px}
 p.identity b{color:var(--c)}
 .rtext{font:13px/1.5 ui-monospace,Menlo,Consolas,"Noto Sans Mono CJK SC",monospace;border:1px solid var(--line);border-radius:4px;background:#fcfcfc}
-.l{display:grid;grid-template-columns:3.6em minmax(0,1fr) minmax(12em,32%);border-bottom:1px solid #f2f2f2}
-.l>i{font-style:normal;color:#aaa;text-align:right;padding-right:8px;user-select:none}
-.l>span{white-space:pre-wrap;overflow-wrap:anywhere}
-.l>div{font:12px/1.4 system-ui,sans-serif;padding:0 6px}
-.l>div p{margin:1px 0;padding:1px 4px;border-left:3px solid var(--c);background:var(--bg)}
+.rtext>p{display:grid;grid-template-columns:3.6em minmax(0,1fr) minmax(12em,32%);border-bottom:1px solid #f2f2f2;margin:0}
+.rtext{counter-reset:l}
+.rtext>p{counter-increment:l}.rtext>p.gap{counter-increment:none}
+.rtext>p::before{content:counter(l);color:#aaa;text-align:right;padding-right:8px}
+.rtext>p.gap::before{content:"…"}
+.rtext>p>span{white-space:pre-wrap;overflow-wrap:anywhere}
+.rtext aside{font:12px/1.4 system-ui,sans-serif;padding:0 6px}
+.rtext aside div{margin:1px 0;padding:1px 4px;border-left:3px solid var(--c);background:var(--bg)}
 mark.hl{background:var(--bg);color:inherit;border-bottom:2px solid var(--c)}
 mark.hl.E{--bg:var(--ebg)}
 mark.pt{padding:0 1px}
@@ -66,7 +70,7 @@ section.rule pre.bad{border-left:3px solid var(--e)}section.rule pre.good{border
  body{background:#fff;font-size:11pt}
  section.report{content-visibility:visible;border:0;padding:0;break-before:page}
  section.index table.sortable th{position:static}
- .l{grid-template-columns:3em minmax(0,1fr) 30%}
+ .rtext>p{grid-template-columns:3em minmax(0,1fr) 30%}
  mark:target,td:target,li:target{box-shadow:none}
 }
 """
@@ -108,7 +112,7 @@ WORDS = {
         "not_report": "未能作为报告读取", "text_cut": "全文过长，只显示问题所在的行及其前后几行。",
         "sort_hint": "点击列标题排序。", "none": "—", "applicant": "申请人情况", "org": "法人或其他组织",
         "item": "第二十条第（{n}）项", "content": "信息内容", "to_rule": "规则说明",
-        "short_tables": ("表二", "表三", "表四"),
+        "short_tables": ("表二", "表三", "表四"), "column": "{}列",
     },
     "en": {
         "page_title": "giarlint results", "summary": "{reports} reports, {findings} findings ({E} errors, {W} warnings)",
@@ -124,7 +128,7 @@ WORDS = {
         "findings and a few around them are shown.", "sort_hint": "Click a column heading to sort.", "none": "—",
         "applicant": "Applicants", "org": "legal persons and other organisations",
         "item": "Art. 20 item ({n})", "content": "Content", "to_rule": "rule",
-        "short_tables": ("T2", "T3", "T4"),
+        "short_tables": ("T2", "T3", "T4"), "column": "column {}",
     },
 }
 
