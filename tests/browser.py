@@ -108,6 +108,13 @@ class Browser:
             raise BrowserError(f"script failed: {result['exceptionDetails']}")
         return result["result"].get("value")
 
+    def scroll_to(self, selector: str) -> None:
+        """Bring an element to the top; twice, as sections sized by content-visibility change size
+        once they are drawn."""
+        for _ in range(3):
+            self.evaluate(f"document.querySelector({json.dumps(selector)}).scrollIntoView(); "
+                          "new Promise(function(done){requestAnimationFrame(function(){requestAnimationFrame(done);});})")
+
     def requests(self) -> list[str]:
         return [e["params"]["request"]["url"] for e in self.events if e.get("method") == "Network.requestWillBeSent"]
 

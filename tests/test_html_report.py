@@ -97,9 +97,9 @@ def test_seeds_every_finding_points_at_its_span(tmp_path, browser):
                             "return document.getElementById(a.getAttribute('href').slice(1)) !== null;})")
     shots = _artifacts()
     browser.screenshot(shots / "seeds-top.png")
-    browser.evaluate("document.querySelector('#r1 table.table3').scrollIntoView()")
+    browser.scroll_to("#r1 table.table3")
     browser.screenshot(shots / "seeds-table3.png")
-    browser.evaluate("document.querySelector('#r3 .rtext').scrollIntoView()")
+    browser.scroll_to("#r3 .rtext")
     browser.screenshot(shots / "seeds-text.png")
 
 
@@ -148,7 +148,7 @@ def test_a_wrong_total_and_its_parts_are_marked(tmp_path, browser, linter):
     identities = browser.evaluate("Array.from(document.querySelectorAll('p.identity')).map(function(p){return p.textContent;})")
     parts = [report.tables["table4"].values["review"][c].number for c in ("upheld", "corrected", "other", "pending")]
     assert any(f"总计 {int(review.number + 11)}" in line and f"= {int(sum(parts))}" in line for line in identities), identities
-    browser.evaluate("document.getElementById('r1c-table4.review.total').scrollIntoView({block: 'center'})")
+    browser.scroll_to("#r1 table.table3 tr:nth-last-child(8)")
     browser.screenshot(_artifacts() / "mutant-table4.png")
 
 
@@ -160,7 +160,7 @@ def test_unread_rows_are_greyed_with_their_reason(tmp_path, browser):
     assert rows and all(why.startswith("未读出：") for why in rows)
     assert any("14 个单元格对应 7 列" in why for why in rows)
     assert browser.evaluate("document.querySelector('table.table3').dataset.verdict") == "partial"
-    browser.evaluate("document.querySelector('table.table3').scrollIntoView()")
+    browser.scroll_to("table.table3")
     browser.screenshot(_artifacts() / "unread-rows.png")
 
 
@@ -227,3 +227,12 @@ def test_a_200_report_run(tmp_path, browser):
     counts = browser.evaluate(f"Array.from(document.querySelectorAll('#index-table tbody tr')).map(function(tr){{return +tr.cells[{column}].textContent;}})")
     assert counts == sorted(counts) and counts[0] < counts[-1]
     browser.screenshot(_artifacts() / "run-200-index.png")
+
+
+def test_without_chromium_the_tests_fail(monkeypatch):
+    """No browser is an error (BrowserError), never a skip."""
+    import browser as module
+
+    monkeypatch.setattr(module, "CHROMIUM", "/nonexistent/chromium")
+    with pytest.raises(module.BrowserError, match="chromium not found"):
+        module.Browser()

@@ -100,7 +100,7 @@ class _ReportPage:
         w, view = self.words, self.view or {}
         items = [(w["file"], self.path), (w["agency"], view.get("agency")), (w["year"], view.get("year")),
                  (w["format"], view.get("format")), (w["published"], view.get("publication_date")),
-                 (w["source"], view.get("source"))]
+                 (w["source"], w["plain"] if view.get("source") == "text" else view.get("source"))]
         rows = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v if v is not None else w['none'])}</dd>" for k, v in items)
         note = "" if self.view else f'<p class="muted">{_e(w["not_report"])}</p>'
         return f'<h2><a href="#{self.id}">{_e(self.title)}</a></h2><dl class="meta">{rows}</dl>{note}'
@@ -299,12 +299,12 @@ class _Grid:
             item = NUMERALS[block["item"]] if block["item"] < len(NUMERALS) else str(block["item"])
             out.append(f'<tr class="caption"><th colspan="{width}">{_e(self.words["item"].format(n=item))}</th></tr>')
             pad = width - 1 - len(block["columns"])
-            filler = f'<th colspan="{pad}"></th>' if pad else ""
+            filler = f'<th class="pad" colspan="{pad}"></th>' if pad else ""
             out.append(f'<tr><th>{_e(self.words["content"])}</th>'
                        + "".join(f"<th>{_e(self._label(c))}</th>" for c in block["columns"]) + filler + "</tr>")
             for row in block["rows"]:
                 cells = "".join(self._cell(row["key"], c["key"]) for c in block["columns"])
-                filler = f'<td colspan="{pad}"></td>' if pad else ""
+                filler = f'<td class="pad" colspan="{pad}"></td>' if pad else ""
                 out.append(f'<tr{self._row_class(row["key"])}>{self._row_head(row)}{cells}{filler}</tr>')
         return "".join(out)
 

@@ -26,6 +26,7 @@ table.grid th,table.grid td{border:1px solid #9a9a9a;padding:2px 6px;vertical-al
 table.grid th{background:#f1f3f5;font-weight:500}
 table.grid tbody th{text-align:left;min-width:14em}
 table.grid td{text-align:right;min-width:3.2em;font-variant-numeric:tabular-nums}
+table.grid .pad{border:0;background:none}
 table.grid tr.caption th{background:#e9ecef;text-align:left}
 table.grid thead th{text-align:center}
 table.grid td.blank{color:var(--grey);font-style:italic;text-align:center;font-size:11px}
@@ -112,7 +113,7 @@ WORDS = {
         "not_report": "未能作为报告读取", "text_cut": "全文过长，只显示问题所在的行及其前后几行。",
         "sort_hint": "点击列标题排序。", "none": "—", "applicant": "申请人情况", "org": "法人或其他组织",
         "item": "第二十条第（{n}）项", "content": "信息内容", "to_rule": "规则说明",
-        "short_tables": ("表二", "表三", "表四"), "column": "{}列",
+        "short_tables": ("表二", "表三", "表四"), "plain": "文本", "column": "{}列",
     },
     "en": {
         "page_title": "giarlint results", "summary": "{reports} reports, {findings} findings ({E} errors, {W} warnings)",
@@ -128,7 +129,7 @@ WORDS = {
         "findings and a few around them are shown.", "sort_hint": "Click a column heading to sort.", "none": "—",
         "applicant": "Applicants", "org": "legal persons and other organisations",
         "item": "Art. 20 item ({n})", "content": "Content", "to_rule": "rule",
-        "short_tables": ("T2", "T3", "T4"), "column": "column {}",
+        "short_tables": ("T2", "T3", "T4"), "plain": "text", "column": "column {}",
     },
 }
 
