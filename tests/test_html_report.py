@@ -236,3 +236,28 @@ def test_without_chromium_the_tests_fail(monkeypatch):
     monkeypatch.setattr(module, "CHROMIUM", "/nonexistent/chromium")
     with pytest.raises(module.BrowserError, match="chromium not found"):
         module.Browser()
+
+
+def test_files_that_are_not_reports(tmp_path, browser):
+    """Unreadable bytes and an empty file still get a section, their finding pointing at a mark."""
+    (tmp_path / "binary.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00\xff\xfe\x00\x00" * 40)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    paths = [tmp_path / "binary.txt", tmp_path / "empty.txt"]
+    page = _html(tmp_path, *paths)
+    _open(browser, page)
+    shown = _assert_every_finding_points(browser, _json(*paths))
+    assert sorted(f["code"] for f in shown) == ["GIA001", "GIA002"]
+    assert browser.evaluate("document.querySelectorAll('section.report table.grid').length") == 0
+
+
+def test_the_page_prints(tmp_path, browser):
+    """Printed (Chromium's print to PDF), each report starts a page."""
+    import base64
+
+    page = _html(tmp_path, *SEEDS)
+    _open(browser, page)
+    pdf = base64.b64decode(browser.call("Page.printToPDF", session=True, printBackground=True)["data"])
+    assert pdf.startswith(b"%PDF")
+    pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+    assert pages > len(SEEDS)
+    (_artifacts() / "seeds-print.pdf").write_bytes(pdf)
