@@ -145,6 +145,7 @@ class Validator:
             "ignore": ("ignore", self.codes),
             "per-file-ignores": ("per_file_ignores", self._per_file_ignores),
             "exclude": ("exclude", self._strings),
+            "include": ("include", self._strings),
             "lang": ("lang", lambda v, k, w: self._choice(v, k, w, LANGS)),
             "format-version": ("format_version", lambda v, k, w: self._choice(v, k, w, FORMAT_VERSIONS)),
             "encoding": ("encoding", self.encoding),

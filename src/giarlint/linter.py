@@ -18,6 +18,7 @@ from giarlint.messages import Localized, render
 from giarlint.plugins import PluginError, Registry
 from giarlint.readers import ConvertedSource, ReaderError, read_source
 from giarlint.readers.flat import reflow
+from giarlint.recognise import looks_like_report
 from giarlint.report import Report, build_report
 from giarlint.rule import Finding, RuleContext
 from giarlint.settings import Settings
@@ -80,6 +81,7 @@ class FileResult(NamedTuple):
     diagnostics: list[Diagnostic]
     report: Report | None = None
     summaries: ReportSummaries | None = None
+    not_report: bool = False  # plainly not a report (GIA002): a directory walk skips it
     view: dict | None = None  # `giarlint.reportview.report_view`, for formatters that ask for it
 
 
@@ -162,8 +164,10 @@ class Linter:
         """Lint newline-normalised text."""
         report = self.build(path, text)
         found: list[tuple[str, Finding]] = list(self._engine_findings(report))
-        if any(f.code == "GIA002" for _, f in found):
-            return FileResult(self._suppress(path, text, self._diagnostics(path, found, report)))
+        not_report = [f for _, f in found if f.code == "GIA002"]
+        if not_report:
+            return FileResult(self._suppress(path, text, self._diagnostics(path, found, report)),
+                              not_report=not_report[0].variant != "old_format")
         found.extend(self._rule_findings(report))
         return FileResult(self._suppress(path, text, self._diagnostics(path, found, report)), report)
 
@@ -222,7 +226,10 @@ class Linter:
         return read_source(self.registry.manager.hook, path, data, self.settings.encoding)
 
     def reader_failure(self, path: str, error: ReaderError) -> list[Diagnostic]:
-        return self._diagnostics(path, [Finding(error.code, _WHOLE_FILE, error.args_dict, error.variant)])
+        variant = error.variant
+        if variant == "missing_extra" and self.settings.hook:  # pip advice is wrong inside pre-commit
+            variant = "missing_extra_hook"
+        return self._diagnostics(path, [Finding(error.code, _WHOLE_FILE, error.args_dict, variant)])
 
     def _relocated(self, path: str, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         converted = self.converted.get(path)
@@ -297,8 +304,7 @@ class Linter:
         return ReportSummaries(report.path, by_rule, lengths), failed
 
     def _engine_findings(self, report: Report) -> Iterable[tuple[str, Finding]]:
-        document = report.document
-        if not document.sections and not report.tables:
+        if not looks_like_report(report):
             yield ENGINE, Finding("GIA002", _WHOLE_FILE, {}, "empty" if not report.text.strip() else "default")
             return
         if report.year is not None and report.year < 2019:

@@ -22,8 +22,10 @@ class Settings(NamedTuple):
     format_version: str | None = None
     rule_options: dict[str, dict] = {}
     exclude: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()  # globs of the reports: a walk checks only these, each as a report
     root: str | None = None  # directory of the configuration file; globs are relative to it
     config_path: str | None = None  # the file these settings came from, for messages
+    hook: bool = False  # run by the pre-commit hook (``--hook``): its advice fits pre-commit
 
     def is_selected(self, code: str, on_by_default: bool, extra_ignore: tuple[str, ...] = ()) -> bool:
         """`extra_ignore` (a file's per-file-ignores) always wins, as in ruff: it names files
@@ -50,6 +52,12 @@ class Settings(NamedTuple):
 
     def is_excluded(self, path: str) -> bool:
         return any(self.matches(pattern, path) for pattern in self.exclude)
+
+    def is_included(self, path: str) -> bool | None:
+        """True when `include` names the path, False when it names others only, None without `include`."""
+        if not self.include:
+            return None
+        return any(self.matches(pattern, path) for pattern in self.include)
 
     def matches(self, pattern: str, path: str) -> bool:
         """fnmatch `pattern` against the path relative to `root`, the path as given, or its name."""

@@ -14,7 +14,9 @@ A case file names one code and lists passing and failing snippets::
       - name: seed-000
         base: ../seeds/000_074461f2da15a71b.txt
 
-A case without `base` gives the report in `text`. Only the case's code is selected, so a
+A case without `base` gives the report in `text`. `replace` items take `count` (default 1; -1
+replaces every occurrence); `append` is added after them. Every key is checked: an unknown
+key, a value of the wrong kind or an unreadable `base` raises `CaseError` naming file and key. Only the case's code is selected, so a
 case pins exactly the diagnostics of that code: a failing case must produce every expected
 position and nothing else; a passing case must produce none. Plugin authors call
 `check_case_file` from their own test suite.
@@ -68,49 +70,106 @@ class RuleCase:
     reports: list[tuple[str, str]] = field(default_factory=list)  # (path, text) for report-set rules
 
 
+FILE_KEYS = ("code", "fail", "pass")
+CASE_KEYS = ("name", "text", "base", "replace", "append", "expect", "options", "reports")
+REPORT_KEYS = ("path", "text", "base", "replace", "append")
+REPLACE_KEYS = ("old", "new", "count")
+EXPECT_KEYS = ("line", "column", "path")
+OPTION_KEYS = ("lang", "format-version", "rule-options", "path", "encoding", "plugins", "extend-select")
+
+
+def _mapping(value, where: str, known: tuple[str, ...], required: tuple[str, ...] = ()) -> dict:
+    """`value` as a mapping with only `known` keys and every `required` one; else a CaseError naming them."""
+    if not isinstance(value, dict):
+        raise CaseError(f"{where}: expected a mapping ({', '.join(known)}), got {type(value).__name__} {value!r}")
+    unknown = [key for key in value if key not in known]
+    if unknown:
+        raise CaseError(f"{where}: unknown key `{unknown[0]}` (known: {', '.join(known)})")
+    missing = [key for key in required if key not in value]
+    if missing:
+        raise CaseError(f"{where}: missing key `{missing[0]}`")
+    return value
+
+
+def _list(value, where: str) -> list:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise CaseError(f"{where}: expected a list, got {type(value).__name__} {value!r}")
+    return value
+
+
+def _string(value, where: str) -> str:
+    if not isinstance(value, str):
+        raise CaseError(f"{where}: expected text, got {type(value).__name__} {value!r}")
+    return value
+
+
 def _case_text(entry: dict, directory: Path, where: str) -> str:
     if "base" in entry:
-        text = (directory / entry["base"]).read_text(encoding="utf-8")
+        base = directory / _string(entry["base"], f"{where}: `base`")
+        try:
+            text = base.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CaseError(f"{where}: `base`: cannot read {base}: {exc}") from None
     elif "text" in entry:
-        text = entry["text"]
+        text = _string(entry["text"], f"{where}: `text`")
     else:
         raise CaseError(f"{where}: a case needs `text` or `base`")
-    for replacement in entry.get("replace", ()):
-        old, new = replacement["old"], replacement["new"]
+    for number, replacement in enumerate(_list(entry.get("replace"), f"{where}: `replace`")):
+        item = f"{where}: `replace[{number}]`"
+        replacement = _mapping(replacement, item, REPLACE_KEYS, ("old", "new"))
+        old, new = _string(replacement["old"], f"{item}.old"), _string(replacement["new"], f"{item}.new")
+        count = replacement.get("count", 1)
+        if not isinstance(count, int) or isinstance(count, bool) or not (count >= 1 or count == -1):
+            raise CaseError(f"{item}.count: expected a whole number of at least 1, or -1 for every occurrence, "
+                            f"got {count!r}")
         if old not in text:
             raise CaseError(f"{where}: replacement {old!r} matches nothing")
-        text = text.replace(old, new, int(replacement.get("count", 1)))
-    return text + entry.get("append", "")
+        text = text.replace(old, new, count)
+    return text + _string(entry.get("append", ""), f"{where}: `append`")
 
 
 def load_case_file(path: str | Path) -> list[RuleCase]:
+    """The cases of one YAML file. A wrong file — unknown or missing keys, values of the wrong kind, a
+    `base` that cannot be read — raises `CaseError` naming the file, the case and the key."""
     path = Path(path)
-    raw = load_yaml(path)
+    try:
+        raw = load_yaml(path)
+    except Exception as exc:  # a missing file or bad YAML: name the file, not a traceback of the loader
+        raise CaseError(f"{path}: cannot load the case file: {exc}") from None
+    raw = _mapping(raw, str(path), FILE_KEYS, ("code",))
     code = raw.get("code")
-    if not code:
-        raise CaseError(f"{path}: no `code`")
+    if not code or not isinstance(code, str):
+        raise CaseError(f"{path}: `code` must name one code, got {code!r}")
     cases = []
     for passing, key in ((False, "fail"), (True, "pass")):
-        for number, entry in enumerate(raw.get(key) or ()):
-            name = entry.get("name", f"{key}-{number}")
+        for number, entry in enumerate(_list(raw.get(key), f"{path}: `{key}`")):
+            entry = _mapping(entry, f"{path.name}::{key}[{number}]", CASE_KEYS)
+            name = str(entry.get("name", f"{key}-{number}"))
             where = f"{path.name}::{name}"
-            expect = [_position(e) for e in entry.get("expect", ())]
+            expect = [_position(e, f"{where}: `expect[{i}]`") for i, e in enumerate(_list(entry.get("expect"), f"{where}: `expect`"))]
             if not passing and not expect:
                 raise CaseError(f"{where}: a failing case must list the positions it expects")
+            options = _mapping(entry.get("options") or {}, f"{where}: `options`", OPTION_KEYS)
             if "reports" in entry:
-                reports = [(str(r["path"]), _case_text(r, path.parent, f"{where}::{r.get('path')}")) for r in entry["reports"]]
-                cases.append(RuleCase(code, name, passing, "", expect, entry.get("options", {}), where, reports))
+                reports = []
+                for index, report in enumerate(_list(entry["reports"], f"{where}: `reports`")):
+                    report = _mapping(report, f"{where}: `reports[{index}]`", REPORT_KEYS, ("path",))
+                    reports.append((str(report["path"]), _case_text(report, path.parent, f"{where}::{report['path']}")))
+                cases.append(RuleCase(code, name, passing, "", expect, options, where, reports))
             else:
-                cases.append(
-                    RuleCase(code, name, passing, _case_text(entry, path.parent, where), expect,
-                             entry.get("options", {}), where)
-                )
+                cases.append(RuleCase(code, name, passing, _case_text(entry, path.parent, where), expect, options, where))
     return cases
 
 
-def _position(entry: dict) -> tuple:
-    where = (int(entry["line"]), int(entry["column"]))
-    return (str(entry["path"]), *where) if "path" in entry else where
+def _position(entry, where: str) -> tuple:
+    entry = _mapping(entry, where, EXPECT_KEYS, ("line", "column"))
+    for key in ("line", "column"):
+        if not isinstance(entry[key], int) or isinstance(entry[key], bool) or entry[key] < 1:
+            raise CaseError(f"{where}.{key}: expected a 1-based whole number, got {entry[key]!r}")
+    where_at = (entry["line"], entry["column"])
+    return (str(entry["path"]), *where_at) if "path" in entry else where_at
 
 
 def run_case(case: RuleCase, registry=None):

@@ -31,6 +31,12 @@ def add_arguments(parser) -> None:
     parser.add_argument("--statistics", action="store_true", help="count the findings of each code")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     parser.add_argument("-q", "--quiet", action="store_true", help="print findings only, no notes on standard error")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="say on standard error which found files were skipped as not reports")
+    parser.add_argument("--hook", action="store_true",
+                        help="the files were passed by a hook (pre-commit's entry sets it): treat them like files "
+                             "a directory walk found (plainly not a report: skipped; `include` applies) and "
+                             "give advice that fits pre-commit")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                         help="colour the text formats (auto: on a terminal; honours NO_COLOR and FORCE_COLOR)")
     baseline = parser.add_mutually_exclusive_group()
@@ -65,6 +71,10 @@ def lint_all(session: Session, paths: list[str], args, sources, views: dict | No
     set_linter = session.linter_for(paths[0]) if paths else None
     for path in paths:
         result, converted = next(results) if path != "-" else _lint_stdin(session, args, sources)
+        if result.not_report and session.found(path) and not session.settings_for(path).is_included(path):
+            if args.verbose and not args.quiet:
+                sys.stderr.write(f"giarlint: {path}: skipped, not a report (no report title, section or table)\n")
+            continue
         diagnostics.extend(result.diagnostics)
         if views is not None and result.view is not None:
             views[result.view["path"]] = result.view

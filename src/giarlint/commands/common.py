@@ -49,9 +49,9 @@ def walked_suffixes(registry) -> tuple[str, ...]:
 
 
 def iter_paths(paths: Sequence[str], excluded: Callable[[str], bool] = lambda path: False,
-               suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> Iterator[str]:
+               suffixes: tuple[str, ...] = REPORT_SUFFIXES, walked: set[str] | None = None) -> Iterator[str]:
     """Files as given; directories walked (sorted) for files with one of `suffixes` (in any
-    letter case); excluded paths left out."""
+    letter case); excluded paths left out. Files a walk found are added to `walked`."""
     for path in paths:
         if path == "-":
             yield path
@@ -66,6 +66,8 @@ def iter_paths(paths: Sequence[str], excluded: Callable[[str], bool] = lambda pa
             for name in sorted(files):
                 full = os.path.join(root, name)
                 if name.lower().endswith(suffixes) and not excluded(full):
+                    if walked is not None:
+                        walked.add(full)
                     yield full
 
 
@@ -78,6 +80,7 @@ def overrides_from(args) -> dict:
         "lang": getattr(args, "lang", None),
         "encoding": getattr(args, "encoding", None),
         "format_version": getattr(args, "format_version", None),
+        "hook": True if getattr(args, "hook", False) else None,
     }
 
 
@@ -107,6 +110,13 @@ class Session:
         self._settings: list = []  # distinct settings, in order of first use
         self.linters = LinterSet(self.registry, self._settings)
         self.suffixes = walked_suffixes(self.registry)
+        self.walked: set[str] = set()  # files found by a directory walk, not named
+        self.hook = bool(getattr(args, "hook", False))
+
+    def found(self, path: str) -> bool:
+        """Whether `path` was found (by a walk, or passed by the hook) rather than named by the user:
+        then a file that is plainly not a report is skipped, and `include` decides."""
+        return path != "-" and (self.hook or path in self.walked)
 
     def settings_index(self, path: str) -> int:
         from giarlint.config import ConfigError
@@ -128,7 +138,11 @@ class Session:
         return self.linters.get(self.settings_index(path))
 
     def paths(self, paths: Sequence[str]) -> Iterator[str]:
-        return iter_paths(paths, lambda path: self.settings_for(path).is_excluded(path), self.suffixes)
+        """The files to check: named files and walked directories, less what `exclude` names and
+        the found files that `include` (when given) does not name."""
+        for path in iter_paths(paths, lambda path: self.settings_for(path).is_excluded(path), self.suffixes, self.walked):
+            if not (self.found(path) and self.settings_for(path).is_included(path) is False):
+                yield path
 
 
 def read_bytes(path: str, args) -> tuple[str, bytes]:

@@ -1,0 +1,44 @@
+"""Whether a text is plainly not a report: a README or a note met by a directory walk or the hook.
+
+A report has at least one of: a title line naming 政府信息公开 and 年度报告, a heading with the
+wording of one of the six sections, or one of the three statistical tables. A text with none of
+them is GIA002 when named on the command line and skipped (with a note under ``-v``) when a
+directory walk or the pre-commit hook found it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from giarlint.normalize import fold
+
+_TITLE = re.compile(r"政府信息公开.{0,8}年度报告")
+_SENTENCE_END = "。；;，,：:！？!?"
+_TITLE_LINES = 12  # a title stands near the top
+_TITLE_LENGTH = 80
+
+
+def has_report_title(lines: list[str]) -> bool:
+    """A short line near the top that names the report (not a sentence that mentions reports)."""
+    seen = 0
+    for line in lines:
+        text = line.strip().lstrip("#").strip()
+        if not text:
+            continue
+        seen += 1
+        if seen > _TITLE_LINES:
+            return False
+        if len(text) <= _TITLE_LENGTH and not text.endswith(tuple(_SENTENCE_END)) and _TITLE.search(fold(text)):
+            return True
+    return False
+
+
+def looks_like_report(report) -> bool:
+    from giarlint.builtin_rules.sections import canonical_sections, match_section
+
+    if report.tables:
+        return True
+    sections = canonical_sections()
+    if any(match_section(s.heading.title, sections) is not None for s in report.document.sections):
+        return True
+    return has_report_title(report.lines)
