@@ -205,7 +205,7 @@ def test_valid_rule_options_reach_the_builtin_rules(tree, capsys, monkeypatch):
         "rule-options:\n  publication-date: {department-deadline: '1-20', government-deadline: '03-15'}\n"
         "  content: {min-chars: 0}\n", encoding="utf-8")
     monkeypatch.chdir(tree)
-    code, out, err = main(capsys, "check", "--select", "GIA302,GIA401", "reports/a")
+    code, out, err = main(capsys, "check", "-q", "--select", "GIA302,GIA401", "reports/a")
     assert (code, err) == (1, "")
     assert out == "reports/a/seed.txt:71:1: GIA302 发布日期 2023-01-28 晚于部门报告的期限 2023-01-20（2022 年度报告，晚 8 天）\n"
 

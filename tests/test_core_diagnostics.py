@@ -62,7 +62,7 @@ def test_json_output_has_every_field():
     records = json.loads(out.stdout)
     assert records[0] == {
         "path": str(SEED["000"]), "line": 16, "column": 8, "end_line": 16, "end_column": 25,
-        "code": "GIA205", "rule": "totals-consistency", "severity": "E",
+        "code": "GIA205", "rule": "totals-consistency", "severity": "E", "fix": None,
         "message": records[0]["message"],
     }
 

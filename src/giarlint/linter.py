@@ -13,7 +13,7 @@ from typing import Iterable, NamedTuple
 
 from giarlint import guard, interrupts
 from giarlint.catalogue import CodeDoc, builtin_catalogue
-from giarlint.diagnostics import Diagnostic
+from giarlint.diagnostics import Diagnostic, Edit
 from giarlint.messages import Localized, render
 from giarlint.plugins import PluginError, Registry
 from giarlint.readers import ConvertedSource, ReaderError, read_source
@@ -99,6 +99,30 @@ def template_dirs(registry: Registry) -> tuple:
                               f"not {guard.kind(listed)}")
         dirs.extend(listed)
     return tuple(dirs)
+
+
+def _fix_of(finding: Finding):
+    """The finding's edits as a tuple of `Edit`, or None when it has none or they are not one-line edits."""
+    if not finding.fix:
+        return None
+    edits = tuple(Edit(*edit) for edit in finding.fix)
+    if any(e.line != e.end_line or e.column > e.end_column or "\n" in e.content or "\r" in e.content for e in edits):
+        return None
+    return edits
+
+
+def _relocated_fix(converted: ConvertedSource, fix):
+    """A fix of converted text, in the original's positions: only for a page given its lines back
+    (`reflow` adds line breaks, nothing else); a web page's, Word or PDF file's text is not the file."""
+    if not fix or converted.kind != "text" or converted.positions is None:
+        return None
+    edits = []
+    for edit in fix:
+        span, _ = converted.locate(Span(edit.line, edit.column, edit.end_line, edit.end_column))
+        if span.line != span.end_line or span.end_column - span.column != edit.end_column - edit.column:
+            return None
+        edits.append(Edit(span.line, span.column, span.end_line, span.end_column, edit.content))
+    return tuple(edits)
 
 
 class Linter:
@@ -248,7 +272,7 @@ class Linter:
                 message += f"（{where}）" if self.settings.lang == "zh" else f" ({where})"
             out.append(dataclasses.replace(
                 diagnostic, line=span.line, column=span.column, end_line=span.end_line,
-                end_column=span.end_column, message=message,
+                end_column=span.end_column, message=message, fix=_relocated_fix(converted, diagnostic.fix),
             ))
         return sorted(out)
 
@@ -369,7 +393,7 @@ class Linter:
             out.append(
                 Diagnostic(
                     path, span.line, span.column, finding.code, message, span.end_line, span.end_column,
-                    rule_name, doc.severity if doc else "E", finding.cells,
+                    rule_name, doc.severity if doc else "E", finding.cells, _fix_of(finding),
                 )
             )
         return sorted(set(out))

@@ -20,6 +20,7 @@ class Finding(NamedTuple):
     # sides (the side of the cell pointed at first, that cell first), or one group for findings
     # on cells; lets output formats mark them
     cells: tuple[tuple[str, ...], ...] = ()
+    fix: tuple | None = None  # `giarlint.diagnostics.Edit`s that certainly correct it (``--fix``); None: none
 
 
 class RuleContext(NamedTuple):

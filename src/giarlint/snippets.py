@@ -23,6 +23,11 @@ class Sources:
     def add(self, path: str, text: str) -> None:
         self._lines[path] = normalise_newlines(text).split("\n")
 
+    def forget(self, paths) -> None:
+        """Read these files again when next asked (``--fix`` changed them)."""
+        for path in paths:
+            self._lines.pop(path, None)
+
     def lines(self, path: str) -> list[str]:
         if path not in self._lines:
             try:

@@ -41,6 +41,16 @@ def identify(headings, sections: list[dict]) -> list[int | None]:
     return result
 
 
+def _canonical_heading(report, heading, spec: dict) -> tuple | None:
+    """The edit that writes a heading as the form does, when its words named the section (not only
+    its numeral) and the line holds exactly the heading."""
+    span = heading.span
+    written = report.line_text(span.line)[span.column - 1 : span.end_column - 1]
+    if span.line != span.end_line or not written.startswith(heading.ordinal_text) or not written.endswith(heading.title):
+        return None
+    return ((span.line, span.column, span.end_line, span.end_column, spec["canonical"]),)
+
+
 class RequiredSections(Rule):
     name = "required-sections"
 
@@ -70,7 +80,8 @@ class RequiredSections(Rule):
             spec = by_ordinal[canonical]
             accepted = {fold(spec["canonical"])} | {fold(v) for v in spec.get("variants", ())}
             if fold(f"{_NUMERALS[canonical - 1]}{heading.separator}{heading.title}") not in accepted:
-                yield Finding("GIA106", heading.span, {"text": text, "canonical": spec["canonical"]})
+                fix = _canonical_heading(report, heading, spec) if match_section(heading.title, sections) else None
+                yield Finding("GIA106", heading.span, {"text": text, "canonical": spec["canonical"]}, fix=fix)
         present = set(identified)
         for ordinal, spec in by_ordinal.items():
             if ordinal not in present:

@@ -35,7 +35,7 @@ class DocumentStructure(Rule):
         table3 = report.tables.get("table3")
         if table3 is not None and table3.read:
             yield from self._table3_rows(report, table3, templates)
-            yield from self._table3_columns(table3, templates)
+            yield from self._table3_columns(report, table3, templates)
         yield from self._layout_format(report, templates)
         yield from self._table2_rows(report, templates)
         table4 = report.tables.get("table4")
@@ -132,7 +132,7 @@ class DocumentStructure(Rule):
         return None
 
     @staticmethod
-    def _table3_columns(table3, templates):
+    def _table3_columns(report, table3, templates):
         header = table3.header
         folded = [fold(cell.text) for cell in header]
         for index, (cell, text) in enumerate(zip(header, folded)):
@@ -141,9 +141,11 @@ class DocumentStructure(Rule):
                     following = folded[index + 1] if index + 1 < len(folded) else ""
                     if column.matches(text + following):
                         continue  # a header wrapped over two cells ("商業" / "企業")
-                    yield Finding("GIA109", cell.span, {"text": cell.text, "canonical": column.label}, "truncated")
+                    yield Finding("GIA109", cell.span, {"text": cell.text, "canonical": column.label}, "truncated",
+                                  fix=_relabel(report, cell, column.label))
                 elif column.matches(text) and text != fold(column.label) and _names_one_column(text, templates):
-                    yield Finding("GIA109", cell.span, {"text": cell.text, "canonical": column.label})
+                    yield Finding("GIA109", cell.span, {"text": cell.text, "canonical": column.label},
+                                  fix=_relabel(report, cell, column.label))
 
     # -- layout format vs year -----------------------------------------------------------
     def _layout_format(self, report, templates):
@@ -197,6 +199,15 @@ class DocumentStructure(Rule):
 def _table2_row(templates, table, key):
     fmt = templates.table2.get(table.format or "2021") or next(iter(templates.table2.values()))
     return next((row for block in fmt.blocks for row in block.rows if row.key == key), None)
+
+
+def _relabel(report, cell, label: str) -> tuple | None:
+    """The edit that writes a header cell as the form does: only a one-line cell whose text is
+    where its span says (``--fix`` then checks that every table reads the same numbers)."""
+    span = cell.span
+    if span.line != span.end_line or report.line_text(span.line)[span.column - 1 : span.end_column - 1] != cell.text:
+        return None
+    return ((span.line, span.column, span.end_line, span.end_column, label),)
 
 
 def _names_one_column(text: str, templates) -> bool:

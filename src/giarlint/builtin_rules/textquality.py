@@ -36,6 +36,37 @@ _EXPRESSION_CHARS = frozenset("0123456789.年月日号 \u3000")
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 
+_SPACES = lazy(r"[ \u3000]+")
+
+
+def _edit(span: Span, content: str) -> tuple:
+    """A one-line `giarlint.diagnostics.Edit` of `span`."""
+    return (span.line, span.column, span.end_line, span.end_column, content)
+
+
+def _full_width_fix(paragraph, found: list) -> tuple | None:
+    """Every half-width mark found, made full-width. A bracket goes with its partner (both become
+    full-width, so ``(以下简称《条例》)`` becomes ``（以下简称《条例》）``); a bracket without one stays."""
+    text = paragraph.text
+    partner: dict[int, int] = {}
+    opened: list[int] = []
+    for index, char in enumerate(text):
+        if char in "(（":
+            opened.append(index)
+        elif char in ")）" and opened:
+            start = opened.pop()
+            partner[start], partner[index] = index, start
+    marks: set[int] = set()
+    for match in found:
+        at = match.start()
+        if match.group(0) not in "()":
+            marks.add(at)
+        elif at in partner:
+            marks.update(i for i in (at, partner[at]) if text[i] in "()")
+    edits = tuple(_edit(paragraph_span(paragraph, at, at + 1), _FULL_WIDTH[text[at]]) for at in sorted(marks))
+    return edits or None
+
+
 def _expression(text: str, start: int, end: int) -> tuple[int, int]:
     """The whole date or number around a stray space ("2022 年 12 月")."""
     while start > 0 and text[start - 1] in _EXPRESSION_CHARS:
@@ -89,7 +120,8 @@ class TextQuality(Rule):
     def _traditional(report, starts):
         pattern, entries = lexicon_pattern("lexicon/traditional")
         for match, span in text_matches(report.text, starts, pattern):
-            yield Finding("GIA501", span, {"text": match.group(0), "right": entries[match.group(0)]["right"]})
+            right = entries[match.group(0)]["right"]
+            yield Finding("GIA501", span, {"text": match.group(0), "right": right}, fix=(_edit(span, right),))
 
     @staticmethod
     def _typos(report, simplified, starts):
@@ -102,8 +134,9 @@ class TextQuality(Rule):
                 clause = match.string[match.end() : clause_end.start() if clause_end else None]
                 if not any(word in clause for word in context_words):
                     continue
-            yield Finding("GIA502", span, {"text": report.line_text(span.line)[span.column - 1 : span.end_column - 1],
-                                           "right": entry["right"]})
+            original = report.line_text(span.line)[span.column - 1 : span.end_column - 1]
+            fix = (_edit(span, entry["right"]),) if original == match.group(0) else None  # a variant form: say, not fix
+            yield Finding("GIA502", span, {"text": original, "right": entry["right"]}, fix=fix)
 
     @staticmethod
     def _doubled(report, simplified, starts):
@@ -116,7 +149,9 @@ class TextQuality(Rule):
             if match.group(0) in allowed or word.startswith("一"):
                 continue
             original = report.line_text(span.line)[span.column - 1 : span.end_column - 1]
-            yield Finding("GIA502", span, {"text": original, "word": original[: len(word)]}, "doubled")
+            second = Span(span.line, span.column + len(word), span.end_line, span.end_column)
+            yield Finding("GIA502", span, {"text": original, "word": original[: len(word)]}, "doubled",
+                          fix=(_edit(second, ""),))
 
     @staticmethod
     def _spaces(report):
@@ -132,8 +167,12 @@ class TextQuality(Rule):
                     if start <= reported:
                         continue  # another space of the same date or number
                     reported = end
+                    expression = paragraph.text[start:end]
+                    fix = None  # a space inside a number may separate two numbers: never guessed
+                    if variant == "date":
+                        fix = (_edit(paragraph_span(paragraph, start, end), _SPACES.sub("", expression)),)
                     yield Finding("GIA503", paragraph_span(paragraph, match.start(), match.end()),
-                                  {"text": paragraph.text[start:end]}, variant)
+                                  {"text": expression}, variant, fix=fix)
         labels = canonical_labels()
         cells = [cell for table in document.tables() for cell in table.cells() if "\n" not in cell.text]
         for cell in cells:
@@ -141,8 +180,8 @@ class TextQuality(Rule):
                 continue
             for match in _LABEL_SPACES.finditer(cell.text):
                 line, column = cell.span.line, cell.span.column + match.start()
-                yield Finding("GIA503", Span(line, column, line, column + len(match.group(0))),
-                              {"text": cell.text}, "label")
+                span = Span(line, column, line, column + len(match.group(0)))
+                yield Finding("GIA503", span, {"text": cell.text}, "label", fix=(_edit(span, ""),))
         for section in document.sections:
             heading = section.heading
             if _LABEL_SPACES.search(heading.title):
@@ -150,7 +189,7 @@ class TextQuality(Rule):
                 match = _LABEL_SPACES.search(text, heading.span.column - 1)
                 if match:
                     span = Span(heading.span.line, match.start() + 1, heading.span.line, match.end() + 1)
-                    yield Finding("GIA503", span, {"text": heading.title}, "label")
+                    yield Finding("GIA503", span, {"text": heading.title}, "label", fix=(_edit(span, ""),))
 
     @staticmethod
     def _half_width(report):
@@ -162,7 +201,7 @@ class TextQuality(Rule):
             mark = first.group(0)
             yield Finding("GIA504", paragraph_span(paragraph, first.start(), first.end()), {
                 "mark": mark, "full": _FULL_WIDTH[mark], "count": len(found),
-            })
+            }, fix=_full_width_fix(paragraph, found))
 
 
 @hookimpl

@@ -42,6 +42,12 @@ def add_arguments(parser) -> None:
     baseline = parser.add_mutually_exclusive_group()
     baseline.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
     baseline.add_argument("--write-baseline", metavar="FILE", help="record every current finding in FILE and exit 0")
+    fixing = parser.add_mutually_exclusive_group()
+    fixing.add_argument("--fix", action="store_true",
+                        help="apply the certain fixes (GIA501-GIA504, GIA106, GIA109) to text and Markdown files")
+    fixing.add_argument("--diff", action="store_true",
+                        help="print the fixes as a unified diff and write nothing (exit 1 when there are any)")
+    parser.add_argument("--show-fixes", action="store_true", help="list each fix applied (with --fix) or available")
     parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                         help="check files in N worker processes (0: one per CPU)")
     add_input_arguments(parser)
@@ -72,6 +78,7 @@ def lint_all(session: Session, paths: list[str], args, sources, views: dict | No
     for path in paths:
         result, converted = next(results) if path != "-" else _lint_stdin(session, args, sources)
         if result.not_report and session.found(path) and not session.settings_for(path).is_included(path):
+            session.skipped.append(path)
             if args.verbose and not args.quiet:
                 sys.stderr.write(f"giarlint: {path}: skipped, not a report (no report title, section or table)\n")
             continue
@@ -149,13 +156,32 @@ def run(args) -> int:
         count = write_baseline(args.write_baseline, diagnostics, sources)
         note(f"wrote {len(diagnostics)} findings ({count} entries) to the baseline {args.write_baseline}")
         return 0
+    fixed = 0
+    if args.fix or args.diff:
+        from giarlint.fixing import fix_run
+
+        outcome = fix_run(session, diagnostics, args.fix, note)
+        diagnostics, fixed = outcome.diagnostics, outcome.fixed
+        if args.fix:
+            sources.forget(path for path in {d.path for d in diagnostics})
+        if args.show_fixes and not args.quiet:
+            sys.stderr.write("".join(f"{'fixed' if args.fix else 'fixable'}: {line}\n" for line in outcome.shown))
+        if args.diff:
+            sys.stdout.write("".join(outcome.diffs))
+            note(f"{fixed} findings would be fixed in {len(outcome.diffs)} files" if fixed else "nothing to fix")
+            return 1 if fixed and not args.exit_zero else 0
+    elif args.show_fixes and not args.quiet:
+        from giarlint.fixing import describe_available
+
+        sys.stderr.write("".join(f"fixable: {line}\n" for line in describe_available(diagnostics, session)))
     if args.baseline:
         diagnostics = _apply_baseline(args.baseline, diagnostics, sources, paths, note)
 
     settings = session.settings_for(paths[0] if paths else "-")
     docs = all_docs(session.registry)
     to_file = bool(args.output_file)
-    context = FormatContext(docs, sources, paths, settings.lang, use_color(args.color, sys.stdout) and not to_file,
+    skipped = set(session.skipped)
+    context = FormatContext(docs, sources, [p for p in paths if p not in skipped], settings.lang, use_color(args.color, sys.stdout) and not to_file,
                             reports=views or {})
     output, diagnostics = formatted(formatter, args.output_format, owner, diagnostics, context, formatters[TEXT_FORMATS[0]])
     if to_file:
@@ -170,6 +196,12 @@ def run(args) -> int:
     if args.statistics:
         stream = sys.stdout if to_file or args.output_format in TEXT_FORMATS else sys.stderr
         stream.write(statistics(diagnostics, docs, settings.lang))
+    checked = len(paths) - len(session.skipped)
+    if not checked:
+        note("warning: no report found to check (no file with a report suffix, every path excluded by the "
+             "configuration, or none of the files found is a report)")
+    else:
+        note(summary_line(diagnostics, checked, fixed))
     return 1 if diagnostics and not args.exit_zero else 0
 
 
@@ -196,6 +228,14 @@ def formatted(formatter, name: str, owner: dict, diagnostics: list, context, fal
     failure = Diagnostic("-", 1, 1, "GIA099", message, 1, 1, "engine", doc.severity)
     diagnostics = sorted(diagnostics + [failure])
     return fallback(diagnostics, context), diagnostics
+
+
+def summary_line(diagnostics, checked: int, fixed: int = 0) -> str:
+    """ruff's closing line: how many findings, in how many of the checked files, how many fixable."""
+    files = len({d.path for d in diagnostics})
+    fixable = sum(1 for d in diagnostics if d.fix)
+    found = f"Found {len(diagnostics)} findings in {files} of {checked} files ({fixable} fixable)"
+    return f"Fixed {fixed} findings. {found}" if fixed else found
 
 
 def _apply_baseline(file: str, diagnostics, sources, paths, note) -> list:

@@ -111,6 +111,7 @@ class Session:
         self.linters = LinterSet(self.registry, self._settings)
         self.suffixes = walked_suffixes(self.registry)
         self.walked: set[str] = set()  # files found by a directory walk, not named
+        self.skipped: list[str] = []  # found files skipped as plainly not reports
         self.hook = bool(getattr(args, "hook", False))
 
     def found(self, path: str) -> bool:

@@ -50,6 +50,17 @@ def _region(d) -> dict:
     return {"startLine": d.line, "startColumn": d.column, "endLine": end_line, "endColumn": end_column}
 
 
+def _fix(d) -> dict:
+    """SARIF's `fix`: the edits as replacements of regions of the file (``giarlint check --fix``)."""
+    replacements = [
+        {"deletedRegion": {"startLine": e.line, "startColumn": e.column, "endLine": e.end_line, "endColumn": e.end_column},
+         "insertedContent": {"text": e.content}}
+        for e in d.fix
+    ]
+    return {"description": {"text": "giarlint check --fix"},
+            "artifactChanges": [{"artifactLocation": {"uri": _uri(d.path)}, "replacements": replacements}]}
+
+
 def sarif(diagnostics, context) -> str:
     codes = sorted(set(context.docs) | {d.code for d in diagnostics})
     index = {code: number for number, code in enumerate(codes)}
@@ -57,8 +68,9 @@ def sarif(diagnostics, context) -> str:
         _rule(context.docs[code], context.lang) if code in context.docs else {"id": code}
         for code in codes
     ]
-    results = [
-        {
+    results = []
+    for d, fingerprint in zip(diagnostics, fingerprints(diagnostics, context)):
+        result = {
             "ruleId": d.code,
             "ruleIndex": index[d.code],
             "level": _level(d.severity),
@@ -66,8 +78,9 @@ def sarif(diagnostics, context) -> str:
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(d.path)}, "region": _region(d)}}],
             "partialFingerprints": {"giarlintFingerprint/v1": fingerprint},
         }
-        for d, fingerprint in zip(diagnostics, fingerprints(diagnostics, context))
-    ]
+        if d.fix:
+            result["fixes"] = [_fix(d)]
+        results.append(result)
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
