@@ -121,7 +121,7 @@ def test_unknown_encoding_is_a_usage_error_wherever_it_is_given(tree, capsys, mo
         code, out, err = main(capsys, "check", "--encoding", "nonsense", "reports")
         assert "--encoding" in err and "command line" in err
     assert (code, out) == (2, "")
-    assert "unknown encoding 'nonsense'" in err and "GIA001" not in err
+    assert "'nonsense' is not a text encoding giarlint reads" in err and "GIA001" not in err
 
 
 def test_missing_config_file(capsys):

@@ -53,14 +53,34 @@ def load_baseline(file: str) -> Counter:
             raw = json.load(handle)
     except OSError as exc:
         raise BaselineError(f"{file}: cannot read the baseline: {exc.strerror or exc}") from exc
-    except ValueError as exc:
+    except ValueError as exc:  # UnicodeDecodeError too
         raise BaselineError(f"{file}: not a JSON baseline: {exc}") from exc
+    except RecursionError:
+        raise BaselineError(f"{file}: not a giarlint baseline: nested too deeply") from None
     if not isinstance(raw, dict) or raw.get(MARKER) != VERSION:
         raise BaselineError(f"{file}: not a giarlint baseline (version {VERSION}); write one with --write-baseline")
-    try:
-        return Counter({(e["path"], e["code"], e["text"]): int(e["count"]) for e in raw["findings"]})
-    except (KeyError, TypeError, ValueError) as exc:
-        raise BaselineError(f"{file}: malformed baseline entry: {exc!r}") from exc
+    entries = raw.get("findings")
+    if not isinstance(entries, list):
+        raise BaselineError(f"{file}: malformed baseline: `findings` must be a list of entries")
+    known: Counter = Counter()
+    for number, entry in enumerate(entries, 1):
+        problem = _entry_problem(entry)
+        if problem:
+            raise BaselineError(f"{file}: malformed baseline entry {number}: {problem}")
+        known[(entry["path"], entry["code"], entry["text"])] += entry["count"]
+    return known
+
+
+def _entry_problem(entry) -> str | None:
+    if not isinstance(entry, dict):
+        return "not a mapping"
+    for key in ("path", "code", "text"):
+        if not isinstance(entry.get(key), str):
+            return f"`{key}` must be text"
+    count = entry.get("count")
+    if type(count) is not int or not 1 <= count <= 10**9:
+        return f"`count` must be a whole number from 1 to 10⁹, not {count!r:.40}"
+    return None
 
 
 def compare(file: str, known: Counter, diagnostics, sources: Sources, checked_paths) -> tuple[list, list[tuple[Key, int]]]:

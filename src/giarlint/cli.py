@@ -87,6 +87,10 @@ def _main(argv: Sequence[str] | None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # the file system said no (a full disk, a vanished directory): not a bug
+        where = f"{exc.filename}: " if exc.filename else ""
+        sys.stderr.write(f"giarlint: error: {where}{exc.strerror or exc}\n")
+        return 2
     except Exception as exc:  # an internal bug: say so plainly, traceback only on request
         if os.environ.get("GIARLINT_DEBUG"):
             raise

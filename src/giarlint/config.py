@@ -9,12 +9,13 @@ codes are errors that name the key: a typo must not silently turn a check off.
 
 from __future__ import annotations
 
-import codecs
 import os
 import sys
 from typing import Any
 
+from giarlint.data import YamlLimitError, load_yaml
 from giarlint.settings import Settings
+from giarlint.source import text_encoding
 
 YAML_NAME = ".giarlint.yaml"
 PYPROJECT_NAME = "pyproject.toml"
@@ -41,12 +42,16 @@ def read_config_file(path: str) -> dict | None:
         if path.endswith(".toml"):
             table = _read_toml(path).get("tool", {}).get("giarlint")
         else:
-            from giarlint.data import load_yaml
-
             table = load_yaml(path)
             table = {} if table is None else table
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text: {exc}") from None
+    except YamlLimitError as exc:
+        raise ConfigError(f"{path}: refused: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deeply; not read") from None
     except Exception as exc:  # YAML or TOML syntax: name the file, not a traceback
         raise ConfigError(f"{path}: not valid {'TOML' if path.endswith('.toml') else 'YAML'}: {exc}") from exc
     if table is not None and not isinstance(table, dict):
@@ -70,6 +75,21 @@ def find_config_file(directory: str) -> str | None:
         directory = parent
 
 
+def _plain_problem(value, depth: int = 0) -> str | None:
+    """Why an option value is not plain data (str, number, bool, list, mapping of str), or None."""
+    if depth > 20:
+        return "is nested too deeply"
+    if isinstance(value, (str, int, float)) or value is None:
+        return None
+    if isinstance(value, list):
+        return next(filter(None, (_plain_problem(v, depth + 1) for v in value)), None)
+    if isinstance(value, dict):
+        if not all(isinstance(k, str) for k in value):
+            return "has a key that is not text"
+        return next(filter(None, (_plain_problem(v, depth + 1) for v in value.values())), None)
+    return f"must be text, a number, true/false, a list or a mapping, not {type(value).__name__} {value!r:.60}"
+
+
 class Validator:
     """Checks configuration values against the rules and codes of this run's registry."""
 
@@ -83,6 +103,9 @@ class Validator:
         if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{where}: `{key}` must be a list of rule codes")
         codes = tuple(v.strip().upper() for v in value if v.strip())
+        if not codes and key in ("select", "--select"):
+            raise ConfigError(f"{where}: `{key}` is empty, which would check nothing; name at least one code prefix "
+                              "(or leave the key out to check every code on by default)")
         for code in codes:
             if not any(known.startswith(code) for known in self.known_codes):
                 raise ConfigError(f"{where}: `{key}`: unknown rule code {code!r}")
@@ -101,11 +124,10 @@ class Validator:
         return str(value)
 
     def encoding(self, value: Any, key: str, where: str) -> str:
-        try:
-            codecs.lookup(str(value))
-        except LookupError:
-            raise ConfigError(f"{where}: `{key}`: unknown encoding {value!r}") from None
-        return str(value)
+        if text_encoding(value) is None:
+            raise ConfigError(f"{where}: `{key}`: {value!r} is not a text encoding giarlint reads "
+                              "(UTF-8/16/32, GB18030, GBK, GB2312, Big5, Shift_JIS, windows-1252 …)")
+        return value
 
     def _per_file_ignores(self, value: Any, key: str, where: str) -> dict[str, tuple[str, ...]]:
         if not isinstance(value, dict):
@@ -126,8 +148,11 @@ class Validator:
             validate = getattr(rule, "validate_option", None)
             for option, option_value in options.items():
                 if declared is not None and option not in declared:
-                    known = f" (options: {', '.join(declared)})" if declared else ""
+                    known = f" (options: {', '.join(declared)})" if declared else " (it takes no options)"
                     raise ConfigError(f"{where}: `{key}.{name}.{option}`: rule {name} has no option {option!r}{known}")
+                problem = _plain_problem(option_value)
+                if problem:
+                    raise ConfigError(f"{where}: `{key}.{name}.{option}`: {problem}")
                 try:
                     problem = validate(option, option_value) if validate is not None else None
                 except Exception as exc:  # a plugin's validator must not crash the run

@@ -26,12 +26,69 @@ def cache_dir() -> str:
     return os.path.join(base, "giarlint")
 
 
+MAX_YAML_BYTES = 1024 * 1024  # the largest file under rules/ is 15 KB
+MAX_YAML_NODES = 100_000  # values once aliases are expanded (rules/ has about 3,000 per file at most)
+MAX_YAML_DEPTH = 50  # nested collections (rules/ nests 6 deep)
+
+
+class YamlLimitError(ValueError):
+    """A YAML file too large, too deep or expanding to too much through aliases (an 'alias bomb')."""
+
+
 def _parse_yaml(path) -> Any:
+    """Parse one YAML file, refused before any conversion when it breaks the limits: the
+    events of the parse are counted first (linear in the file's size, aliases counted by what
+    they expand to), so a 1 KB alias bomb is refused at once instead of expanding to gigabytes."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(path, encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=loader)
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_YAML_BYTES + 1)
+    if len(data) > MAX_YAML_BYTES:
+        raise YamlLimitError(f"larger than {MAX_YAML_BYTES // 1024} KB; not read")
+    text = data.decode("utf-8")
+    check_limits(yaml.parse(text, Loader=loader))
+    return yaml.load(text, Loader=loader)
+
+
+def check_limits(events) -> None:
+    """Raise YamlLimitError when the document of `events` nests more than MAX_YAML_DEPTH deep or
+    holds more than MAX_YAML_NODES values with aliases expanded (or an alias inside its own anchor)."""
+    import yaml
+
+    expanded: dict[str, int] = {}  # anchor -> the number of values it stands for
+    stack: list[list] = []  # open collections: [values so far, anchor]
+    total = 0
+    for event in events:
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            if len(stack) >= MAX_YAML_DEPTH:
+                raise YamlLimitError(f"nested more than {MAX_YAML_DEPTH} levels deep; not read")
+            stack.append([1, event.anchor])
+            size = 1
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            size, anchor = stack.pop()
+            if anchor is not None:
+                expanded[anchor] = size
+            if stack:
+                stack[-1][0] += size
+            continue
+        elif isinstance(event, yaml.ScalarEvent):
+            size = 1
+            if event.anchor is not None:
+                expanded[event.anchor] = 1
+        elif isinstance(event, yaml.AliasEvent):
+            if event.anchor not in expanded:
+                if any(frame[1] == event.anchor for frame in stack):
+                    raise YamlLimitError(f"the alias *{event.anchor} is inside its own anchor; not read")
+                continue  # an undefined alias: the parser says so
+            size = expanded[event.anchor]
+        else:
+            continue
+        total += size
+        if total > MAX_YAML_NODES:
+            raise YamlLimitError(f"expands to more than {MAX_YAML_NODES:,} values (aliases?); not read")
+        if stack and not isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            stack[-1][0] += size
 
 
 def load_yaml(path) -> Any:

@@ -165,6 +165,8 @@ def _add_rule(registry: Registry, code_owner: dict[str, str], rule, method: str,
     catalogue = rule.catalogue()
     if not isinstance(rule.name, str) or not rule.name or not isinstance(catalogue, dict) or not catalogue:
         raise PluginError(f"plugin {plugin_name!r}: rule {rule!r} has no name or no codes")
+    if builtin and getattr(rule, "options", None) is None:
+        raise PluginError(f"built-in rule {rule.name!r} must declare its options (an empty dict for none)")
     if rule.name in registry.rule_plugin:
         raise PluginError(f"plugin {plugin_name!r}: rule name {rule.name!r} is already used by {registry.rule_plugin[rule.name]!r}")
     for code, doc in catalogue.items():

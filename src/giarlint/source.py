@@ -16,6 +16,30 @@ _BOMS = (
 )
 
 
+# The encodings giarlint decodes reports with (Python codec names): Unicode, the GB18030 family,
+# Big5, and the usual legacy ones (those of the WHATWG Encoding Standard). Not the codecs that
+# are not text encodings (rot13, base64, zlib …) nor the stateful 7-bit ones (UTF-7, HZ,
+# ISO-2022), in which the same bytes can hide other text.
+TEXT_ENCODINGS = frozenset(
+    "utf-8 utf-8-sig utf-16 utf-16-le utf-16-be utf-32 utf-32-le utf-32-be "
+    "gb18030 gbk gb2312 big5 big5hkscs cp950 euc_jp shift_jis cp932 euc_kr cp949 "
+    "ascii iso8859-1 iso8859-2 iso8859-3 iso8859-4 iso8859-5 iso8859-6 iso8859-7 iso8859-8 iso8859-10 "
+    "iso8859-13 iso8859-14 iso8859-15 iso8859-16 cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 "
+    "cp1257 cp1258 cp874 cp866 koi8-r koi8-u mac-roman mac-cyrillic".split()
+)
+
+
+def text_encoding(name) -> str | None:
+    """The codec name of `name` when it is one of the text encodings giarlint reads, else None."""
+    if not isinstance(name, str) or not 0 < len(name) <= 40:
+        return None
+    try:
+        codec = codecs.lookup(name)
+    except (LookupError, ValueError):
+        return None
+    return codec.name if codec.name in TEXT_ENCODINGS else None
+
+
 class DecodeError(Exception):
     """The bytes are not text in any encoding we tried; ``tried`` names them."""
 
@@ -36,6 +60,8 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     NUL bytes make a file binary for us even when they happen to decode: a report is text.
     """
     if encoding:
+        if text_encoding(encoding) is None:
+            raise DecodeError([encoding], f"{encoding!r} is not a text encoding giarlint reads")
         try:
             return Decoded(_strip_bom(data.decode(encoding)), encoding)
         except (UnicodeDecodeError, LookupError) as exc:

@@ -27,6 +27,7 @@ def decimals(text: str) -> int:
 
 class CellValues(Rule):
     name = "cell-values"
+    options: dict = {}  # none: any rule-options entry for it is a mistake
 
     def check(self, report, context):
         templates = report.templates

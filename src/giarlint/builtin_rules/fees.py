@@ -18,6 +18,7 @@ def mentions_fee(text: str) -> bool:
 
 class FeeStatementPresent(Rule):
     name = "fee-statement-present"
+    options: dict = {}  # none: any rule-options entry for it is a mistake
 
     def check(self, report, context):
         year = report.year

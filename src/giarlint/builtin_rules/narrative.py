@@ -190,6 +190,7 @@ class _Match(NamedTuple):
 
 class NarrativeConsistency(Rule):
     name = "narrative-consistency"
+    options: dict = {}  # none: any rule-options entry for it is a mistake
 
     def check(self, report, context):
         facts, statements, skip_words, period_words = load_claims()

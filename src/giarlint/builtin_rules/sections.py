@@ -53,6 +53,7 @@ def _canonical_heading(report, heading, spec: dict) -> tuple | None:
 
 class RequiredSections(Rule):
     name = "required-sections"
+    options: dict = {}  # none: any rule-options entry for it is a mistake
 
     def check(self, report, context):
         sections = canonical_sections()

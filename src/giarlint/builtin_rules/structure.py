@@ -26,6 +26,7 @@ _NUMERALS = "一二三四五六七八九十"
 
 class DocumentStructure(Rule):
     name = "document-structure"
+    options: dict = {}  # none: any rule-options entry for it is a mistake
 
     def check(self, report, context):
         yield from self._title(report)

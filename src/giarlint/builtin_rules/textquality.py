@@ -102,6 +102,7 @@ def canonical_labels() -> frozenset[str]:
 
 class TextQuality(Rule):
     name = "text-quality"
+    options: dict = {}  # none: any rule-options entry for it is a mistake
 
     def check(self, report, context):
         starts = line_starts(report.text)

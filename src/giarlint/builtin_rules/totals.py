@@ -45,6 +45,7 @@ def _result_rows(rows, patterns: tuple[str, ...], format_name: str | None) -> li
 
 class TotalsConsistency(Rule):
     name = "totals-consistency"
+    options: dict = {}  # none: any rule-options entry for it is a mistake
 
     def check(self, report, context):
         templates = report.templates

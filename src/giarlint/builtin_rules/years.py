@@ -30,6 +30,7 @@ _SENTENCE = lazy(r"[^。；;！？!?]*")
 
 class YearConsistency(Rule):
     name = "year-consistency"
+    options: dict = {}  # none: any rule-options entry for it is a mistake
 
     def check(self, report, context):
         facts = report.facts

@@ -10,6 +10,7 @@ from giarlint.commands.common import (
     Session,
     UsageError,
     add_input_arguments,
+    check_output_target,
     codes,
     read_bytes,
 )
@@ -136,6 +137,9 @@ def run(args) -> int:
         raise UsageError(f"unknown output format {args.output_format!r}; choose from {', '.join(sorted(formatters))}")
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (one per CPU) or more")
+    for option, target in (("--write-baseline", args.write_baseline), ("--output-file", args.output_file)):
+        if target:
+            check_output_target(target, option)
     paths = list(session.paths(args.paths))
     if args.output_file:
         from giarlint.outfile import OutputFileError, refuse_inputs
@@ -153,7 +157,10 @@ def run(args) -> int:
     if args.write_baseline:
         from giarlint.baseline import write_baseline
 
-        count = write_baseline(args.write_baseline, diagnostics, sources)
+        try:
+            count = write_baseline(args.write_baseline, diagnostics, sources)
+        except OSError as exc:
+            raise UsageError(f"cannot write the baseline {args.write_baseline}: {exc.strerror or exc}") from exc
         note(f"wrote {len(diagnostics)} findings ({count} entries) to the baseline {args.write_baseline}")
         return 0
     fixed = 0

@@ -16,6 +16,29 @@ class UsageError(Exception):
     """Bad arguments or configuration: exit 2 with a one-line message."""
 
 
+def check_output_target(path: str, option: str, directory: bool = False) -> None:
+    """Refuse, before any work, an output that cannot be written: a directory given for a file (or
+    an existing file for a directory), a parent directory that is missing or not writable."""
+    target = os.path.abspath(path)
+    if directory:
+        if os.path.exists(target) and not os.path.isdir(target):
+            raise UsageError(f"{option} {path}: exists and is not a directory")
+        if os.path.isdir(target):
+            parent = target
+        else:
+            parent = os.path.dirname(target)
+            while parent and not os.path.exists(parent) and os.path.dirname(parent) != parent:
+                parent = os.path.dirname(parent)  # created with its parents: the first that exists decides
+    else:
+        if os.path.isdir(target):
+            raise UsageError(f"{option} {path}: is a directory, not a file")
+        parent = os.path.dirname(target)
+        if not os.path.isdir(parent):
+            raise UsageError(f"{option} {path}: the directory {parent} does not exist")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise UsageError(f"{option} {path}: the directory {parent} is not writable")
+
+
 def codes(value: str) -> tuple[str, ...]:
     return tuple(part.strip().upper() for part in value.split(",") if part.strip())
 

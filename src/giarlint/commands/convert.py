@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 
-from giarlint.commands.common import Session, UsageError, add_input_arguments, load_text
+from giarlint.commands.common import Session, UsageError, add_input_arguments, check_output_target, load_text
 
 
 def add_arguments(parser) -> None:
@@ -27,6 +27,8 @@ def output_name(path: str) -> str:
 def run(args) -> int:
     if len(args.paths) > 1 and not args.output_dir:
         raise UsageError("several files need -o DIR (one .md file each)")
+    if args.output_dir:
+        check_output_target(args.output_dir, "-o", directory=True)
     session = Session(args)
     failed = False
     for path in args.paths:
@@ -38,8 +40,11 @@ def run(args) -> int:
         if not args.output_dir:
             sys.stdout.write(text)
             continue
-        os.makedirs(args.output_dir, exist_ok=True)
         target = os.path.join(args.output_dir, output_name(name))
-        with open(target, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        try:
+            os.makedirs(args.output_dir, exist_ok=True)
+            with open(target, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from exc
     return 1 if failed else 0
