@@ -22,7 +22,7 @@ def check_output_target(path: str, option: str, directory: bool = False) -> None
     target = os.path.abspath(path)
     if directory:
         if os.path.exists(target) and not os.path.isdir(target):
-            raise UsageError(f"{option} {path}: exists and is not a directory")
+            raise UsageError(f"{option}: cannot write to {path}: it exists and is not a directory")
         if os.path.isdir(target):
             parent = target
         else:
@@ -31,12 +31,12 @@ def check_output_target(path: str, option: str, directory: bool = False) -> None
                 parent = os.path.dirname(parent)  # created with its parents: the first that exists decides
     else:
         if os.path.isdir(target):
-            raise UsageError(f"{option} {path}: is a directory, not a file")
+            raise UsageError(f"{option}: cannot write {path}: it is a directory, not a file")
         parent = os.path.dirname(target)
         if not os.path.isdir(parent):
-            raise UsageError(f"{option} {path}: the directory {parent} does not exist")
+            raise UsageError(f"{option}: cannot write {path}: the directory {parent} does not exist")
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise UsageError(f"{option} {path}: the directory {parent} is not writable")
+        raise UsageError(f"{option}: cannot write {path}: the directory {parent} is not writable")
 
 
 def codes(value: str) -> tuple[str, ...]:
