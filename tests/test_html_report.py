@@ -92,6 +92,10 @@ def test_seeds_every_finding_points_at_its_span(tmp_path, browser):
     assert browser.evaluate("document.querySelectorAll('section.report').length") == 5
     assert browser.evaluate("document.querySelectorAll('section.report table.grid').length") == 15
     assert browser.evaluate("document.querySelectorAll('#index-table tbody tr').length") == 5
+    # table 三 nests its rows as the form does: 三、本年度办理结果 spans the results, （三）不予公开 its eight
+    spans = dict(browser.evaluate("Array.from(document.querySelectorAll('#r1 table.table3 tbody th[rowspan]'))"
+                                  ".map(function(th){return [th.textContent, th.rowSpan];})"))
+    assert spans == {"三、本年度办理结果": 22, "（三）不予公开": 8, "（四）无法提供": 3, "（五）不予处理": 5, "（六）其他处理": 3}
     # every code reported is documented in the page itself
     assert browser.evaluate("Array.from(document.querySelectorAll('a.code')).every(function(a){"
                             "return document.getElementById(a.getAttribute('href').slice(1)) !== null;})")
@@ -261,3 +265,24 @@ def test_the_page_prints(tmp_path, browser):
     pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
     assert pages > len(SEEDS)
     (_artifacts() / "seeds-print.pdf").write_bytes(pdf)
+
+
+def test_blank_and_text_cells_are_shown_as_such(tmp_path, browser, linter):
+    """A cell left blank in a pipe table (seed 000) reads “空白” in its cell, framed as GIA209's;
+    the text cell of the same report shows its text."""
+    seed = SEEDS[0]
+    text = seed.read_text(encoding="utf-8")
+    value = linter.build(str(seed), text).tables["table3"].values["granted"]["natural_person"]
+    span = value.cell.span
+    blanked = tmp_path / "blank.txt"
+    blanked.write_text(_replace_at(text, span.line, span.column, value.text, " " * len(value.text)), encoding="utf-8")
+    page = _html(tmp_path, blanked)
+    _open(browser, page)
+    shown = _assert_every_finding_points(browser, _json(blanked))
+    blank = next(f for f in shown if f["code"] == "GIA209")
+    cell = browser.evaluate("(function(td){return [td.dataset.key, td.className, td.textContent];})"
+                            f"(document.getElementById(document.getElementById('{blank['id']}').dataset.cell))")
+    assert cell[0] == "table3.granted.natural_person"
+    assert "blank" in cell[1].split() and "flag" in cell[1].split() and cell[2] == "空白"
+    text_cell = browser.evaluate("document.querySelector('td.text').textContent")
+    assert text_cell == "企业类674件;个人类69535件"

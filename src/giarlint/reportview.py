@@ -62,12 +62,13 @@ def _layout(name: str, table, templates, format_name: str | None) -> dict:
     if name == "table3":
         fmt = table.format or format_name
         data_rows = {row.key for row in table3_rows_of(templates.table3_rows, fmt)}
-        rows = []
+        rows = []  # group: the caption a row opens; group_of: the caption it is under (the form's nesting)
         for row in templates.table3_rows:
             if row.key in data_rows:
-                rows.append(_label(row))
+                rows.append({**_label(row), "group_of": row.group_of})
             elif row.group is not None:  # a caption such as 三、本年度办理结果
-                rows.append({"key": None, "zh": row.label, "en": row.en if row.key else row.label})
+                rows.append({"key": None, "zh": row.label, "en": row.en,
+                             "group": row.group, "group_of": row.group_of})
         return {"rows": rows, "columns": [_label(c, short=True) for c in templates.table3_columns]}
     return {"groups": [_label(g) for g in templates.table4_groups],
             "columns": [_label(c) for c in templates.table4_columns]}

@@ -309,10 +309,41 @@ class _Grid:
         return "".join(out)
 
     def _table3(self) -> str:
+        """Rows nested as on the form: 三、本年度办理结果 spans its rows, （三）不予公开 its eight."""
         grid = self.table["grid"]
         columns = grid["columns"]
         keys = [c["key"] for c in columns]
-        head = [f'<tr><th rowspan="3"></th><th colspan="{len(columns)}">{_e(self.words["applicant"])}</th></tr>']
+        top: list = []
+        groups: dict[str, list] = {}
+        for row in grid["rows"]:
+            container = groups.get(row.get("group_of"), top)
+            if row["key"] is None:
+                groups[row["group"]] = []
+                container.append((row, groups[row["group"]]))
+            else:
+                container.append((row, None))
+
+        def depth(items) -> int:
+            return max((1 + depth(children) for _, children in items if children is not None), default=1)
+
+        label_columns = depth(top)
+
+        def lines(items, level: int) -> list[tuple[list[str], str]]:
+            out = []
+            for row, children in items:
+                if children is None:
+                    out.append(([self._row_head(row, label_columns - level)], row["key"]))
+                    continue
+                inner = lines(children, level + 1)
+                if inner:
+                    vertical = ' class="vertical"' if level == 0 else ""
+                    inner[0][0].insert(0, f'<th rowspan="{len(inner)}"{vertical}>{_e(self._label(row))}</th>')
+                    out.extend(inner)
+            return out
+
+        note = _e(self.words["t3_note"])
+        head = [f'<tr><th rowspan="3" colspan="{label_columns}" class="note">{note}</th>'
+                f'<th colspan="{len(columns)}">{_e(self.words["applicant"])}</th></tr>']
         if len(keys) > 2 and keys[0] == "natural_person" and keys[-1] == "total":  # the national form's header
             head.append(f'<tr><th rowspan="2">{_e(self._label(columns[0]))}</th>'
                         f'<th colspan="{len(columns) - 2}">{_e(self.words["org"])}</th>'
@@ -320,14 +351,9 @@ class _Grid:
             head.append("<tr>" + "".join(f"<th>{_e(self._label(c))}</th>" for c in columns[1:-1]) + "</tr>")
         else:
             head.append("<tr>" + "".join(f"<th>{_e(self._label(c))}</th>" for c in columns) + "</tr><tr></tr>")
-        rows = []
-        for row in grid["rows"]:
-            if row["key"] is None:
-                rows.append(f'<tr class="caption"><th colspan="{len(columns) + 1}">{_e(self._label(row))}</th></tr>')
-                continue
-            cells = "".join(self._cell(row["key"], key) for key in keys)
-            rows.append(f'<tr{self._row_class(row["key"])}>{self._row_head(row)}{cells}</tr>')
-        return "<thead>" + "".join(head) + "</thead><tbody>" + "".join(rows) + "</tbody>"
+        body = "".join(f'<tr{self._row_class(key)}>{"".join(heads)}{"".join(self._cell(key, c) for c in keys)}</tr>'
+                       for heads, key in lines(top, 0))
+        return "<thead>" + "".join(head) + "</thead><tbody>" + body + "</tbody>"
 
     def _table4(self) -> str:
         grid = self.table["grid"]

@@ -29,6 +29,8 @@ table.grid td{text-align:right;min-width:3.2em;font-variant-numeric:tabular-nums
 table.grid .pad{border:0;background:none}
 table.grid tr.caption th{background:#e9ecef;text-align:left}
 table.grid thead th{text-align:center}
+table.grid th.vertical{writing-mode:vertical-rl;text-align:center;min-width:0;letter-spacing:.3em}
+table.grid th.note{font-size:11px;color:#555;font-weight:400;max-width:16em}
 table.grid td.blank{color:var(--grey);font-style:italic;text-align:center;font-size:11px}
 table.grid td.na{color:var(--grey);text-align:center}
 table.grid td.text{color:#6a1b9a;text-align:left;font-size:12px}
@@ -113,7 +115,8 @@ WORDS = {
         "not_report": "未能作为报告读取", "text_cut": "全文过长，只显示问题所在的行及其前后几行。",
         "sort_hint": "点击列标题排序。", "none": "—", "applicant": "申请人情况", "org": "法人或其他组织",
         "item": "第二十条第（{n}）项", "content": "信息内容", "to_rule": "规则说明",
-        "short_tables": ("表二", "表三", "表四"), "plain": "文本", "column": "{}列",
+        "short_tables": ("表二", "表三", "表四"), "plain": "文本",
+        "t3_note": "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "column": "{}列",
     },
     "en": {
         "page_title": "giarlint results", "summary": "{reports} reports, {findings} findings ({E} errors, {W} warnings)",
@@ -129,7 +132,8 @@ WORDS = {
         "findings and a few around them are shown.", "sort_hint": "Click a column heading to sort.", "none": "—",
         "applicant": "Applicants", "org": "legal persons and other organisations",
         "item": "Art. 20 item ({n})", "content": "Content", "to_rule": "rule",
-        "short_tables": ("T2", "T3", "T4"), "plain": "text", "column": "column {}",
+        "short_tables": ("T2", "T3", "T4"), "plain": "text",
+        "t3_note": "(in every column: 1 + 2 = 3 + 4)", "column": "column {}",
     },
 }
 
