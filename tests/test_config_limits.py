@@ -65,7 +65,7 @@ def test_hostile_yaml_is_refused_by_name(repo, capsys, config, message):
 def test_yaml_within_the_limits_still_loads(repo, capsys):
     nested = "rule-options:\n  cross-year: &x {similarity-threshold: 0.5}\nextend-select: &s [GIA009]\nignore: *s\n"
     code, _, err = _check(capsys, repo, nested)
-    assert code == 1 and err == ""
+    assert code == 1 and "error" not in err
 
 
 @pytest.mark.parametrize("config", ["select: []\n", 'select: [""]\n', 'select: ""\n', "select: [' ', '']\n"])
