@@ -6,6 +6,7 @@ import argparse
 import gc
 import importlib
 import os
+import signal
 import sys
 from typing import Sequence
 
@@ -78,13 +79,20 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
+    from giarlint.interrupts import Terminated, terminate
+
+    previous = signal.signal(signal.SIGTERM, terminate)
     try:
         return importlib.import_module(COMMANDS[args.command][0]).run(args)
     except (UsageError, PluginError) as exc:
         sys.stderr.write(f"giarlint: error: {exc}\n")
         return 2
-    except KeyboardInterrupt:
-        return 2
+    except KeyboardInterrupt:  # Ctrl-C: the shell's status for SIGINT, no traceback
+        sys.stderr.write("giarlint: interrupted\n")
+        return 130
+    except Terminated:
+        sys.stderr.write("giarlint: terminated\n")
+        return 143
     except BrokenPipeError:
         return 0
     except OSError as exc:  # the file system said no (a full disk, a vanished directory): not a bug
@@ -96,3 +104,5 @@ def _main(argv: Sequence[str] | None) -> int:
             raise
         sys.stderr.write(f"giarlint: internal error: {exc!r} (set GIARLINT_DEBUG=1 for a traceback)\n")
         return 2
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -129,6 +129,11 @@ class Validator:
                               "(UTF-8/16/32, GB18030, GBK, GB2312, Big5, Shift_JIS, windows-1252 …)")
         return value
 
+    def time_limit(self, value: Any, key: str, where: str) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 86400:
+            raise ConfigError(f"{where}: `{key}` must be a number of seconds from 0 (no limit) to 86400, not {value!r}")
+        return float(value)
+
     def _per_file_ignores(self, value: Any, key: str, where: str) -> dict[str, tuple[str, ...]]:
         if not isinstance(value, dict):
             raise ConfigError(f"{where}: `{key}` must map glob patterns to lists of codes")
@@ -175,6 +180,7 @@ class Validator:
             "format-version": ("format_version", lambda v, k, w: self._choice(v, k, w, FORMAT_VERSIONS)),
             "encoding": ("encoding", self.encoding),
             "rule-options": ("rule_options", self._rule_options),
+            "rule-time-limit": ("time_limit", self.time_limit),
         }
         values = {}
         for key, value in table.items():

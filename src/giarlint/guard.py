@@ -14,6 +14,7 @@ from types import GeneratorType
 from typing import Callable, Iterable
 
 from giarlint import interrupts
+from giarlint.budget import RuleTimeout
 from giarlint.messages import Localized
 from giarlint.rule import Finding
 from giarlint.tree import Span
@@ -44,6 +45,8 @@ def call(function: Callable, *args, **kwargs):
     PluginFault. SystemExit and GeneratorExit included: neither may end or silence the run."""
     try:
         return function(*args, **kwargs)
+    except (RuleTimeout, interrupts.Terminated):  # the time limit, SIGTERM: they end the rule, not its report
+        raise
     except KeyboardInterrupt as exc:
         if interrupts.from_user():
             raise

@@ -15,6 +15,16 @@ import threading
 _received = False
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: unwind (ending any worker processes on the way) and exit 143. Like the
+    user's Ctrl-C, it passes through plugin code (`giarlint.guard`) untouched."""
+
+
+def terminate(signum, frame) -> None:
+    """The SIGTERM handler of a run."""
+    raise Terminated()
+
+
 def mark() -> None:
     """Record that the user interrupted the run (called from any SIGINT handler)."""
     global _received

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import pickle
+import time
 from typing import Iterable, NamedTuple
 
 from giarlint import guard, interrupts
+from giarlint.budget import RuleTimeout, time_limit
 from giarlint.catalogue import CodeDoc, builtin_catalogue
 from giarlint.diagnostics import Diagnostic, Edit
 from giarlint.messages import Localized, render
@@ -129,7 +132,9 @@ class Linter:
     def __init__(self, registry: Registry, settings: Settings | None = None):
         self.registry = registry
         self.settings = settings or Settings()
-        self._selection: dict[tuple[str, str], bool] = {}
+        self._selection: dict[tuple[str, tuple[str, ...]], bool] = {}
+        self._ignores_path: str | None = None  # the path `_ignores` (its per-file ignores) is for
+        self._ignores: tuple[str, ...] = ()
         self.docs: dict[str, CodeDoc] = dict(builtin_catalogue(ENGINE))
         self.docs.update(registry.docs)
         dirs = template_dirs(registry)
@@ -147,10 +152,10 @@ class Linter:
     def lint_text(self, path: str, text: str) -> list[Diagnostic]:
         return self.check_text(path, text).diagnostics
 
-    def check_bytes(self, path: str, data: bytes) -> FileResult:
+    def check_bytes(self, path: str, data: bytes, size: int | None = None) -> FileResult:
+        """Lint a file's bytes; `size`, when known, is the whole file's (only the cap was read)."""
         if len(data) > MAX_BYTES:
-            args = {"size": f"{len(data) / 1048576:.1f}", "limit": MAX_BYTES // 1048576}
-            return FileResult(self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, args, "too_large")]))
+            return FileResult(self._too_large(path, size or len(data)))
         try:
             converted = self.convert(path, data)
         except ReaderError as exc:
@@ -164,12 +169,18 @@ class Linter:
         return self.check_text(path, decoded.text)
 
     def check_file(self, path: str) -> FileResult:
+        """Lint a file, reading at most one byte past the size cap: a 50 MB file costs 16 MB, not 50."""
         try:
             with open(path, "rb") as handle:
-                data = handle.read()
+                data = handle.read(MAX_BYTES + 1)
+                size = os.fstat(handle.fileno()).st_size if len(data) > MAX_BYTES else None
         except OSError as exc:
             return FileResult(self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, {"tried": "-", "detail": exc.strerror or str(exc)}, "unreadable")]))
-        return self.check_bytes(path, data)
+        return self.check_bytes(path, data, size)
+
+    def _too_large(self, path: str, size: int) -> list[Diagnostic]:
+        args = {"size": f"{size / 1048576:.1f}", "limit": MAX_BYTES // 1048576}
+        return self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, args, "too_large")])
 
     def check_text(self, path: str, text: str) -> FileResult:
         """Lint plain text; a page run together on one line is given its lines back first."""
@@ -286,17 +297,31 @@ class Linter:
         selected = frozenset(code for code in self.registry.codes_of(rule) if self._selected(code, path))
         return RuleContext(self.settings.lang, self.settings.rule_options.get(rule.name, {}), selected)
 
-    def _failure(self, rule, problem: str, variant: str = "default", count: int = 0) -> Finding:
-        """GIA099: a rule raised or returned what giarlint cannot use; a broken rule must not
-        hide the others."""
+    def _failure(self, rule, problem: str, variant: str = "default", count: int = 0, **args) -> Finding:
+        """GIA099: a rule raised, ran out of time or returned what giarlint cannot use; a broken
+        rule must not hide the others."""
         plugin = self.registry.rule_plugin.get(rule.name, "?")
-        return Finding("GIA099", _WHOLE_FILE, {"rule": rule.name, "plugin": plugin, "error": problem, "count": count},
-                       variant)
+        return Finding("GIA099", _WHOLE_FILE, {"rule": rule.name, "plugin": plugin, "error": problem, "count": count,
+                                               **args}, variant)
+
+    def _timed(self, rule, run) -> tuple[object, Finding | None]:
+        """(run(), None), or (None, GIA099 with the time) when the rule ran past the time limit."""
+        limit = self.settings.time_limit
+        started = time.monotonic()
+        try:
+            with time_limit(limit):
+                return run(), None
+        except RuleTimeout:
+            spent = f"{time.monotonic() - started:.1f}"
+            return None, self._failure(rule, "timeout", "timeout", seconds=spent, limit=f"{limit:g}")
 
     def _checked(self, rule, produce, line_lengths, paths=None) -> tuple[list[Finding], list[Finding]]:
         """(the valid findings `produce()` yields, GIA099 for what went wrong): a fault that ended
-        the rule, and one for all its invalid results (the first one described)."""
-        items, fault = guard.collect(produce)
+        the rule (an error, the time limit), and one for all its invalid results (the first one described)."""
+        collected, timeout = self._timed(rule, lambda: guard.collect(produce))
+        if timeout is not None:
+            return [], [timeout]
+        items, fault = collected
         codes = self.registry.codes_for_rule(rule)
         good, bad = [], []
         for item in items:
@@ -319,13 +344,29 @@ class Linter:
         """Each rule's summary of `report`, and GIA099 for the rules whose `summarize` raised."""
         by_rule, failures = {}, []
         for rule in rules:
-            try:
-                by_rule[rule.name] = guard.call(rule.summarize, report, self._context(rule, report.path))
-            except guard.PluginFault as fault:
-                failures.append(self._failure(rule, fault.problem))
+            context = self._context(rule, report.path)
+            summarized, failure = self._timed(rule, lambda: self._summary(rule, report, context))
+            summary, failure = summarized if failure is None else (None, failure)
+            if failure is not None:
+                failures.append(failure)
+            else:
+                by_rule[rule.name] = summary
         failed = self._relocated(report.path, self._diagnostics(report.path, failures))
         lengths = tuple(guard.line_lengths_of(report.text)) if by_rule else ()
         return ReportSummaries(report.path, by_rule, lengths), failed
+
+    def _summary(self, rule, report: Report, context):
+        """(the rule's summary of `report`, None), or (None, GIA099 saying why there is none). It
+        crosses to the main process under --jobs: checked here that it can, with or without."""
+        try:
+            summary = guard.call(rule.summarize, report, context)
+        except guard.PluginFault as fault:
+            return None, self._failure(rule, fault.problem)
+        try:
+            pickle.dumps(summary)
+        except Exception as exc:
+            return None, self._failure(rule, repr(exc), "unpicklable")
+        return summary, None
 
     def _engine_findings(self, report: Report) -> Iterable[tuple[str, Finding]]:
         if not looks_like_report(report):
@@ -358,12 +399,14 @@ class Linter:
                 yield rule.name, finding
 
     def _selected(self, code: str, path: str) -> bool:
-        key = (code, path)
-        if key not in self._selection:  # asked for every code of every rule, for every report
+        """Asked for every code of every rule, for every report: decided once per code and set of
+        per-file ignores (not per path, which would grow with the run)."""
+        if path != self._ignores_path:
+            self._ignores_path, self._ignores = path, self.settings.ignores_for(path)
+        key = (code, self._ignores)
+        if key not in self._selection:
             doc = self.docs.get(code)
-            self._selection[key] = self.settings.is_selected(
-                code, doc.default if doc else True, self.settings.ignores_for(path)
-            )
+            self._selection[key] = self.settings.is_selected(code, doc.default if doc else True, self._ignores)
         return self._selection[key]
 
     def _suppress(self, path: str, text: str, diagnostics: list[Diagnostic]) -> list[Diagnostic]:

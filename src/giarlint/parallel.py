@@ -1,66 +1,94 @@
-"""Lint many files in worker processes (``--jobs N``).
+"""Lint many files, in this process or in ``--jobs N`` worker processes, each result handed on as
+soon as it and those before it are done (input order, so the output does not depend on N).
 
-Workers are started with the *spawn* method on every platform and rebuild the plugin registry
-themselves: nothing relies on state inherited through fork (flake8's ``--jobs`` broke on that).
-Results come back in input order, so the output does not depend on N.
+Workers start once. On Linux they are forked from a process that has started no thread yet, with
+the registry and linters already built (nothing to import or rebuild); elsewhere they are spawned
+and build them in an initializer. Files go out in chunks, and only diagnostics and the small
+report-set summaries come back. Workers ignore SIGINT and die on SIGTERM: the main process
+handles Ctrl-C and termination, and ends the workers (`Pool.terminate`) on the way out, so none
+is left behind.
 """
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
+import threading
+from typing import Iterable, Iterator
+
 from giarlint.settings import Settings
 
-_worker_linters = None  # the LinterSet of a worker process, built by `_start_worker`
+_worker_linters = None  # the LinterSet of a worker process
+CHUNK = 16  # files per hand-out: small enough to keep both workers busy to the end
 
 
 class LinterSet:
-    """One `Linter` per distinct settings (one per configuration file in use), built on demand."""
+    """One `giarlint.api.Checker` per distinct settings (one per configuration file in use), built on demand."""
 
     def __init__(self, registry, settings: list[Settings], views: bool = False):
         self.registry = registry
         self.settings = settings
         self.views = views  # also send back each report's plain-data view (`Linter.view`)
-        self._linters: dict[int, object] = {}
+        self._checkers: dict[int, object] = {}
+
+    def checker(self, index: int):
+        if index not in self._checkers:
+            from giarlint.api import Checker
+
+            self._checkers[index] = Checker(self.settings[index], registry=self.registry, views=self.views)
+        return self._checkers[index]
 
     def get(self, index: int):
-        if index not in self._linters:
-            from giarlint.linter import Linter
-
-            self._linters[index] = Linter(self.registry, self.settings[index])
-        return self._linters[index]
+        return self.checker(index).linter
 
     def lint(self, task: tuple[str, int]):
-        """(`FileResult`, converted source or None) of one file. The result carries the summaries the
-        report-set rules need instead of the report; what a reader made of a web page, Word or PDF
-        file comes back only with summaries, to point report-set findings into the original file."""
+        """The `giarlint.api.Checked` of one (path, settings index) task."""
         path, index = task
-        linter = self.get(index)
-        result = linter.check_file(path)
-        view = linter.view(result).view if self.views else None
-        result = linter.summarize(result)._replace(view=view)
-        return result, (linter.converted.get(path) if result.summaries is not None else None)
+        return self.checker(index).check_file(path)
 
 
-def _start_worker(settings: list[Settings], load_plugins: bool, views: bool) -> None:
+def _start_worker(settings: list[Settings] | None, load_plugins: bool, views: bool) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker must not inherit the parent's handler
     global _worker_linters
-    from giarlint.plugins import build_registry
+    if settings is not None:  # spawned: build what a forked worker inherits
+        from giarlint.plugins import build_registry
 
-    _worker_linters = LinterSet(build_registry(load_plugins=load_plugins), settings, views)
+        _worker_linters = LinterSet(build_registry(load_plugins=load_plugins), settings, views)
 
 
 def _lint_in_worker(task: tuple[str, int]):
     return _worker_linters.lint(task)
 
 
-def lint_files(tasks: list[tuple[str, int]], linters: LinterSet, jobs: int, load_plugins: bool) -> list:
-    """The `LinterSet.lint` answer of each (path, settings index) task, in task order."""
-    jobs = min(jobs, len(tasks))
-    if jobs <= 1:
-        return [linters.lint(task) for task in tasks]
-    import multiprocessing  # only parallel runs pay for these imports
-    from concurrent.futures import ProcessPoolExecutor
+def start_method() -> str:
+    """fork where it is safe (Linux, no thread started yet), else spawn."""
+    return "fork" if sys.platform.startswith("linux") and threading.active_count() == 1 else "spawn"
 
-    context = multiprocessing.get_context("spawn")
-    chunk = max(1, len(tasks) // (jobs * 8))
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
-                             initargs=(linters.settings, load_plugins, linters.views)) as pool:
-        return list(pool.map(_lint_in_worker, tasks, chunksize=chunk))
+
+def lint_files(tasks: Iterable[tuple[str, int]], linters: LinterSet, jobs: int, load_plugins: bool) -> Iterator:
+    """The `LinterSet.lint` answer of each (path, settings index) task, in task order, as they finish."""
+    if jobs <= 1:
+        for task in tasks:
+            yield linters.lint(task)
+        return
+    import multiprocessing  # only parallel runs pay for these imports
+
+    global _worker_linters
+    method = start_method()
+    if method == "fork":
+        for index in range(len(linters.settings)):  # built now, inherited by every worker
+            linters.checker(index)
+        _worker_linters = linters
+        initargs = (None, load_plugins, linters.views)
+    else:
+        initargs = (linters.settings, load_plugins, linters.views)
+    pool = multiprocessing.get_context(method).Pool(jobs, initializer=_start_worker, initargs=initargs)
+    try:
+        yield from pool.imap(_lint_in_worker, tasks, CHUNK)
+        pool.close()
+    finally:
+        pool.terminate()  # also on Ctrl-C, SIGTERM or an error: no worker outlives the run
+        pool.join()
+        _worker_linters = None

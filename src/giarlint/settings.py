@@ -26,6 +26,7 @@ class Settings(NamedTuple):
     root: str | None = None  # directory of the configuration file; globs are relative to it
     config_path: str | None = None  # the file these settings came from, for messages
     hook: bool = False  # run by the pre-commit hook (``--hook``): its advice fits pre-commit
+    time_limit: float = 10.0  # seconds one rule may take on one report (0: no limit); `giarlint.budget`
 
     def is_selected(self, code: str, on_by_default: bool, extra_ignore: tuple[str, ...] = ()) -> bool:
         """`extra_ignore` (a file's per-file-ignores) always wins, as in ruff: it names files

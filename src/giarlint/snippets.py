@@ -1,5 +1,6 @@
 """Source text of checked reports, read again for output that shows it (``full``) or keys on it
-(baselines, GitLab fingerprints). Only files with findings are read, and each once."""
+(baselines, GitLab fingerprints). Only files with findings are read; the last few read are kept
+(output goes file by file), text handed in (standard input) for the whole run."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from giarlint.source import DecodeError, decode, normalise_newlines
 from giarlint.suppressions import mask_directives
 
 TAB_WIDTH = 4
+KEPT_FILES = 8  # files read back and kept at once: memory stays flat over a corpus
 
 
 class Sources:
@@ -18,25 +20,30 @@ class Sources:
 
     def __init__(self, encoding_for: Callable[[str], str | None] = lambda path: None):
         self._encoding_for = encoding_for
-        self._lines: dict[str, list[str]] = {}
+        self._given: dict[str, list[str]] = {}
+        self._read: dict[str, list[str]] = {}
 
     def add(self, path: str, text: str) -> None:
-        self._lines[path] = normalise_newlines(text).split("\n")
+        self._given[path] = normalise_newlines(text).split("\n")
 
     def forget(self, paths) -> None:
         """Read these files again when next asked (``--fix`` changed them)."""
         for path in paths:
-            self._lines.pop(path, None)
+            self._read.pop(path, None)
 
     def lines(self, path: str) -> list[str]:
-        if path not in self._lines:
-            try:
-                with open(path, "rb") as handle:
-                    text = decode(handle.read(), self._encoding_for(path)).text
-            except (OSError, DecodeError):
-                text = ""
-            self.add(path, text)
-        return self._lines[path]
+        found = self._given.get(path) or self._read.get(path)
+        if found is not None:
+            return found
+        try:
+            with open(path, "rb") as handle:
+                text = decode(handle.read(), self._encoding_for(path)).text
+        except (OSError, DecodeError):
+            text = ""
+        if len(self._read) >= KEPT_FILES:
+            del self._read[next(iter(self._read))]
+        self._read[path] = lines = normalise_newlines(text).split("\n")
+        return lines
 
     def line(self, path: str, number: int) -> str:
         lines = self.lines(path)

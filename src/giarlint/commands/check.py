@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections import Counter
+from typing import Iterator
 
 from giarlint.commands.common import (
     Session,
@@ -51,6 +53,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--show-fixes", action="store_true", help="list each fix applied (with --fix) or available")
     parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                         help="check files in N worker processes (0: one per CPU)")
+    parser.add_argument("--rule-time-limit", type=float, metavar="SECONDS",
+                        help="stop a rule that takes longer than this on one report and report GIA099 (default 10; 0: no limit)")
     add_input_arguments(parser)
 
 
@@ -64,37 +68,33 @@ def use_color(choice: str, stream) -> bool:
     return stream.isatty() and os.environ.get("TERM") != "dumb"
 
 
-def lint_all(session: Session, paths: list[str], args, sources, views: dict | None = None) -> list:
-    """Diagnostics of every path, in path order (files go to worker processes with --jobs), then
-    those of the report-set rules (cross-year) over the summaries of all reports, with the first
-    path's settings. `views`, when given, is filled with path -> plain-data view of its report
-    (`giarlint.reportview`), for formatters that ask for it."""
+def lint_all(session: Session, paths: list[str], args, sources, views: dict | None = None) -> Iterator[tuple[list, bool]]:
+    """(diagnostics, False) of each path, in path order, as the files finish (in worker processes
+    with --jobs); then (diagnostics, True) of the report-set rules (cross-year) over the summaries
+    of all reports, with the first path's settings. Only the summaries are kept meanwhile, and
+    `views`, when given, is filled with path -> plain-data view of its report
+    (`giarlint.reportview`), for formatters that ask for it. A found file that is plainly not a
+    report is skipped (`session.skipped`)."""
     from giarlint.parallel import lint_files
 
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     tasks = [(path, session.settings_index(path)) for path in paths if path != "-"]
-    results = iter(lint_files(tasks, session.linters, jobs, session.load_plugins))
-    diagnostics, summaries = [], []
-    set_linter = session.linter_for(paths[0]) if paths else None
+    results = lint_files(tasks, session.linters, jobs, session.load_plugins)
+    kept = []  # `Checked` of the reports with summaries, their diagnostics dropped
     for path in paths:
-        result, converted = next(results) if path != "-" else _lint_stdin(session, args, sources)
+        result = next(results) if path != "-" else _lint_stdin(session, args, sources)
         if result.not_report and session.found(path) and not session.settings_for(path).is_included(path):
             session.skipped.append(path)
             if args.verbose and not args.quiet:
                 sys.stderr.write(f"giarlint: {path}: skipped, not a report (no report title, section or table)\n")
             continue
-        diagnostics.extend(result.diagnostics)
+        yield result.diagnostics, False
         if views is not None and result.view is not None:
             views[result.view["path"]] = result.view
         if result.summaries is not None:
-            summaries.append(result.summaries)
-        if converted is not None:  # findings of report-set rules on it point into the original file
-            set_linter.converted[result.summaries.path] = converted
-    if len(summaries) > 1:
-        across = set_linter.lint_summaries(summaries)
-        if across:
-            diagnostics = sorted(diagnostics + across)  # keep each file's diagnostics together
-    return diagnostics
+            kept.append(result._replace(diagnostics=[], view=None))
+    if len(kept) > 1:
+        yield session.linters.checker(session.settings_index(paths[0])).check_set(kept), True
 
 
 def _lint_stdin(session: Session, args, sources):
@@ -102,25 +102,78 @@ def _lint_stdin(session: Session, args, sources):
         name, data = read_bytes("-", args)
     except OSError as exc:
         raise UsageError(f"cannot read standard input: {exc}") from exc
-    linter = session.linter_for("-")
-    result = linter.check_bytes(name, data)
-    view = linter.view(result).view if session.linters.views else None
-    result = linter.summarize(result)._replace(view=view)
-    converted = linter.converted.get(name) if result.summaries is not None else None
+    checker = session.linters.checker(session.settings_index("-"))
+    result = checker.check_bytes(name, data)
     if result.diagnostics:
         from giarlint.source import DecodeError, decode
 
         try:
-            sources.add(name, decode(data, linter.settings.encoding).text)
+            sources.add(name, decode(data, checker.settings.encoding).text)
         except DecodeError:
             pass
-    return result, converted
+    return result
 
 
-def statistics(diagnostics, docs, lang: str) -> str:
+class Output:
+    """Writes each file's diagnostics as they come when the format allows it (a formatter with a
+    ``stream_joiner``: its output for a list is its outputs for the parts, joined) and the
+    report-set findings after them; else everything at once, in path order (sorted when there
+    are report-set findings, so that each file's stay together). Counts codes on the way."""
+
+    def __init__(self, formatter, context, stream, keep: bool, format_owner: tuple[str, dict], fallback):
+        self.formatter, self.context, self.stream = formatter, context, stream
+        self.format_owner, self.fallback = format_owner, fallback
+        self.joiner = getattr(formatter, "stream_joiner", None)
+        self.keep = keep or self.joiner is None  # a baseline or a whole-list format needs every diagnostic
+        self.kept: list = []
+        self.counts: Counter = Counter()  # code -> findings, for --statistics
+        self.files: set[str] = set()  # files with findings, for the summary line
+        self.fixable = 0
+        self.written = False
+
+    def _count(self, diagnostics: list) -> None:
+        self.counts.update(d.code for d in diagnostics)
+        self.files.update(d.path for d in diagnostics)
+        self.fixable += sum(1 for d in diagnostics if d.fix)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def add(self, diagnostics: list, across: bool = False) -> None:
+        self._count(diagnostics)
+        if self.keep:
+            self.kept.extend(diagnostics)
+            if across and diagnostics:
+                self.kept.sort()
+        elif diagnostics:
+            text = self._format(diagnostics)
+            if text:
+                self.stream.write((self.joiner if self.written else "") + text)
+                self.written = True
+
+    def _format(self, diagnostics: list) -> str:
+        """The formatter's text; a failing plugin format is GIA099, and concise from then on."""
+        text, shown = formatted(self.formatter, *self.format_owner, diagnostics, self.context, self.fallback)
+        if shown is not diagnostics:
+            given = set(diagnostics)
+            self._count([d for d in shown if d not in given])  # the GIA099 naming the format
+            self.formatter, self.joiner = self.fallback, ""
+        return text
+
+    def finish(self, diagnostics: list | None = None) -> None:
+        """Write what was kept (`diagnostics` instead, when given: after a fix or a baseline)."""
+        if diagnostics is not None:
+            self.counts, self.files, self.fixable = Counter(), set(), 0
+            self._count(diagnostics)
+        if self.keep:
+            self.stream.write(self._format(self.kept if diagnostics is None else diagnostics))
+        self.stream.flush()
+
+
+def statistics(counts: Counter, docs, lang: str) -> str:
     from giarlint.formatters import summary
 
-    counts = Counter(d.code for d in diagnostics)
     return "".join(f"{counts[code]:<6} {code:<7} {summary(docs.get(code), lang)}\n" for code in sorted(counts))
 
 
@@ -141,18 +194,31 @@ def run(args) -> int:
         if target:
             check_output_target(target, option)
     paths = list(session.paths(args.paths))
-    if args.output_file:
+    to_file = args.output_file
+    if to_file:
         from giarlint.outfile import OutputFileError, refuse_inputs
 
         try:
-            refuse_inputs(args.output_file, paths)
+            refuse_inputs(to_file, paths)
         except OutputFileError as exc:
             raise UsageError(str(exc)) from exc
     sources = Sources(lambda path: session.settings_for(path).encoding)
     views = {} if getattr(formatter, "needs_reports", False) else None
     session.linters.views = views is not None
-    diagnostics = lint_all(session, paths, args, sources, views)
     note = (lambda text: None) if args.quiet else (lambda text: sys.stderr.write(f"giarlint: {text}\n"))
+    settings = session.settings_for(paths[0] if paths else "-")
+    docs = all_docs(session.registry)
+    context = FormatContext(docs, sources, paths, settings.lang, use_color(args.color, sys.stdout) and not to_file,
+                            reports=views if views is not None else {})
+    stream = io.StringIO() if to_file else sys.stdout  # a file is written whole, atomically, at the end
+    whole = bool(args.baseline or args.write_baseline or args.fix or args.diff or args.show_fixes)
+    output = Output(formatter, context, stream, keep=whole, format_owner=(args.output_format, owner),
+                    fallback=formatters[TEXT_FORMATS[0]])
+    for diagnostics, across in lint_all(session, paths, args, sources, views):
+        output.add(diagnostics, across)
+    skipped = set(session.skipped)
+    context.paths = [p for p in paths if p not in skipped]
+    diagnostics = output.kept if whole else None  # None: nothing kept, or nothing changed
 
     if args.write_baseline:
         from giarlint.baseline import write_baseline
@@ -183,33 +249,24 @@ def run(args) -> int:
         sys.stderr.write("".join(f"fixable: {line}\n" for line in describe_available(diagnostics, session)))
     if args.baseline:
         diagnostics = _apply_baseline(args.baseline, diagnostics, sources, paths, note)
-
-    settings = session.settings_for(paths[0] if paths else "-")
-    docs = all_docs(session.registry)
-    to_file = bool(args.output_file)
-    skipped = set(session.skipped)
-    context = FormatContext(docs, sources, [p for p in paths if p not in skipped], settings.lang, use_color(args.color, sys.stdout) and not to_file,
-                            reports=views or {})
-    output, diagnostics = formatted(formatter, args.output_format, owner, diagnostics, context, formatters[TEXT_FORMATS[0]])
+    output.finish(diagnostics)
     if to_file:
         from giarlint.outfile import OutputFileError, write_atomically
 
         try:
-            write_atomically(args.output_file, output)
+            write_atomically(to_file, stream.getvalue())
         except OutputFileError as exc:
             raise UsageError(str(exc)) from exc
-    else:
-        sys.stdout.write(output)
     if args.statistics:
         stream = sys.stdout if to_file or args.output_format in TEXT_FORMATS else sys.stderr
-        stream.write(statistics(diagnostics, docs, settings.lang))
-    checked = len(paths) - len(session.skipped)
+        stream.write(statistics(output.counts, docs, settings.lang))
+    checked = len(paths) - len(skipped)
     if not checked:
         note("warning: no report found to check (no file with a report suffix, every path excluded by the "
              "configuration, or none of the files found is a report)")
     else:
-        note(summary_line(diagnostics, checked, fixed))
-    return 1 if diagnostics and not args.exit_zero else 0
+        note(summary_line(output.total, len(output.files), output.fixable, checked, fixed))
+    return 1 if output.total and not args.exit_zero else 0
 
 
 def formatted(formatter, name: str, owner: dict, diagnostics: list, context, fallback) -> tuple[str, list]:
@@ -237,11 +294,9 @@ def formatted(formatter, name: str, owner: dict, diagnostics: list, context, fal
     return fallback(diagnostics, context), diagnostics
 
 
-def summary_line(diagnostics, checked: int, fixed: int = 0) -> str:
+def summary_line(findings: int, files: int, fixable: int, checked: int, fixed: int = 0) -> str:
     """ruff's closing line: how many findings, in how many of the checked files, how many fixable."""
-    files = len({d.path for d in diagnostics})
-    fixable = sum(1 for d in diagnostics if d.fix)
-    found = f"Found {len(diagnostics)} findings in {files} of {checked} files ({fixable} fixable)"
+    found = f"Found {findings} findings in {files} of {checked} files ({fixable} fixable)"
     return f"Fixed {fixed} findings. {found}" if fixed else found
 
 

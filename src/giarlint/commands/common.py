@@ -104,6 +104,7 @@ def overrides_from(args) -> dict:
         "encoding": getattr(args, "encoding", None),
         "format_version": getattr(args, "format_version", None),
         "hook": True if getattr(args, "hook", False) else None,
+        "time_limit": getattr(args, "rule_time_limit", None),
     }
 
 
@@ -124,6 +125,8 @@ class Session:
                     validator.codes(list(overrides[key]), "--" + key.replace("_", "-"), "command line")
             if overrides["encoding"] is not None:
                 validator.encoding(overrides["encoding"], "--encoding", "command line")
+            if overrides["time_limit"] is not None:
+                validator.time_limit(overrides["time_limit"], "--rule-time-limit", "command line")
             self.resolver = SettingsResolver(validator, overrides, getattr(args, "config", None),
                                              getattr(args, "isolated", False))
         except ConfigError as exc:

@@ -4,7 +4,11 @@ Built-in formats are registered through the same hook as a third party's. A form
 callable ``(diagnostics, context) -> str``; the context gives what a format may need besides the
 diagnostics, so simple formats stay one-liners. A formatter that shows the reports themselves
 (``html``) sets the attribute ``needs_reports = True``; only then does the linter build, for each
-report, the plain-data view of `giarlint.reportview` and hand it in as ``context.reports``.
+report, the plain-data view of `giarlint.reportview` and hand it in as ``context.reports``. A
+formatter whose output for a list equals its outputs for consecutive parts joined by a string
+says so with a ``stream_joiner`` attribute (that string): ``check`` then writes each file's
+diagnostics as soon as the file is checked, and keeps none (report-set findings, e.g.
+cross-year, follow all files).
 """
 
 from __future__ import annotations

@@ -42,6 +42,9 @@ def gitlab(diagnostics, context) -> str:
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
 
 
+json_lines.stream_joiner = ""  # written file by file (see giarlint.formatters.text)
+
+
 @hookimpl
 def giarlint_formatters():
     return {"json": as_json, "json-lines": json_lines, "gitlab": gitlab}

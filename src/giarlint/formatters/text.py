@@ -71,6 +71,12 @@ def github(diagnostics, context) -> str:
     return "".join(out)
 
 
+# Each file's output can be written as soon as it is checked: the output of a list is the outputs
+# of its parts joined by this (`giarlint.commands.check.Output`).
+concise.stream_joiner = github.stream_joiner = ""
+full.stream_joiner = "\n"
+
+
 @hookimpl
 def giarlint_formatters():
     return {"concise": concise, "full": full, "github": github}

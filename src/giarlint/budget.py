@@ -1,0 +1,43 @@
+"""A time limit for one rule on one report, so that a plugin that loops cannot hold a run.
+
+The limit is an interval timer (SIGALRM) whose handler raises `RuleTimeout` in the rule's own
+frame: Python code stops at its next bytecode, and a long regular-expression match stops too
+(the matcher checks for signals). `RuleTimeout` is a BaseException, so a rule's ``except
+Exception`` cannot swallow it. Timers exist only in the main thread of a process on POSIX;
+elsewhere (Windows, a thread of a Dask worker) a rule runs unlimited.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from contextlib import contextmanager
+
+DEFAULT_SECONDS = 10.0
+
+
+class RuleTimeout(BaseException):
+    """A rule ran past its time limit on one report."""
+
+
+def _can_time() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _expired(signum, frame):
+    raise RuleTimeout()
+
+
+@contextmanager
+def time_limit(seconds: float | None):
+    """Raise `RuleTimeout` in the block once it has run `seconds` (None or 0: no limit)."""
+    if not seconds or not _can_time():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
