@@ -48,10 +48,10 @@ def test_a_wrong_column_total_names_the_result_rows(linter):
 def test_the_view_is_built_only_when_asked(registry):
     path = str(SEED["001"])
     plain = LinterSet(registry, [Settings()])
-    result, _ = plain.lint((path, 0))
+    result = plain.lint((path, 0))
     assert result.view is None
     asking = LinterSet(registry, [Settings()], views=True)
-    result, _ = asking.lint((path, 0))
+    result = asking.lint((path, 0))
     view = result.view
     assert view["path"] == path and view["year"] == 2021 and view["format"] == "2021"
     table3 = view["tables"]["table3"]

@@ -36,8 +36,10 @@ class LinterSet:
         if index not in self._checkers:
             from giarlint.api import Checker
 
-            self._checkers[index] = Checker(self.settings[index], registry=self.registry, views=self.views)
-        return self._checkers[index]
+            self._checkers[index] = Checker(self.settings[index], registry=self.registry)
+        checker = self._checkers[index]
+        checker.views = self.views  # set by `check` once it knows the output format
+        return checker
 
     def get(self, index: int):
         return self.checker(index).linter
