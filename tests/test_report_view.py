@@ -61,3 +61,12 @@ def test_the_view_is_built_only_when_asked(registry):
     assert table3["values"]["table3.granted.natural_person"] == ["number", str(expected.number)]
     assert [r["key"] for r in table3["grid"]["rows"] if r["key"]][:2] == ["new_received", "carried_over"]
     assert view["sections"][0]["title"].startswith("一")
+
+
+def test_a_negative_count_names_its_cell(linter):
+    report = linter.build("x.txt", seed_text("000"))
+    value = report.tables["table3"].values["granted"]["natural_person"]
+    span = value.cell.span
+    mutated = _replace_at(seed_text("000"), span.line, span.column, value.text, "-" + value.text)
+    negative = [d for d in linter.lint_text("x.txt", mutated) if d.code == "GIA206"]
+    assert [d.cells for d in negative] == [(("table3.granted.natural_person",),)]

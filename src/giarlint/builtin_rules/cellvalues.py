@@ -47,30 +47,31 @@ class CellValues(Rule):
                 names = cell_names(table, row, column, templates)
                 yield Finding("GIA206", value.cell.span, {
                     "table": TABLE_TITLES[table], "row": names[0], "column": names[1], "text": value.text,
-                }, "negative" if number < 0 else "fraction")
+                }, "negative" if number < 0 else "fraction", cells=((f"{table}.{row}.{column}",),))
         elif kind == "change" and value.kind == TEXT:
             names = cell_names(table, row, column, templates)
             args = {"table": TABLE_TITLES[table], "row": names[0], "text": value.text}
+            cells = ((f"{table}.{row}.{column}",),)
             match = _CHANGE_IN_WORDS.match(fold_width(value.text))
             if match:
                 sign = "+" if match.group(1) == "增" else "-"
-                yield Finding("GIA207", value.cell.span, dict(args, signed=f"{sign}{match.group(2)}"))
+                yield Finding("GIA207", value.cell.span, dict(args, signed=f"{sign}{match.group(2)}"), cells=cells)
             else:
-                yield Finding("GIA207", value.cell.span, args, "text")
+                yield Finding("GIA207", value.cell.span, args, "text", cells=cells)
         elif kind == "amount":
             if value.kind == NUMBER and decimals(value.text) > MAX_DECIMALS:
                 names = cell_names(table, row, column, templates)
                 yield Finding("GIA208", value.cell.span, {
                     "table": TABLE_TITLES[table], "row": names[0], "text": value.text,
                     "decimals": decimals(value.text), "maximum": MAX_DECIMALS,
-                })
+                }, cells=((f"{table}.{row}.{column}",),))
             elif value.kind == TEXT:
                 match = _AMOUNT_WITH_UNIT.match(fold_width(value.text))
                 if match and match.group(1) != AMOUNT_UNIT:
                     names = cell_names(table, row, column, templates)
                     yield Finding("GIA208", value.cell.span, {
                         "table": TABLE_TITLES[table], "row": names[0], "text": value.text, "unit": match.group(1),
-                    }, "unit")
+                    }, "unit", cells=((f"{table}.{row}.{column}",),))
 
     @staticmethod
     def _amount_headers(table2, templates):
@@ -104,7 +105,7 @@ class CellValues(Rule):
                 yield Finding("GIA210", valid.cell.span, {
                     "row": row_name, "valid": valid.number, "made": made.number, "repealed": repealed.number,
                     "difference": made.number - repealed.number,
-                })
+                }, cells=(tuple(f"table2.{row}.{rule.get(k, k)}" for k in ("valid", "made", "repealed")),))
 
 
 @hookimpl
