@@ -20,6 +20,9 @@ def pytest_configure(config):
     if "GIARLINT_CACHE_DIR" not in os.environ:
         config.giarlint_cache_dir = tempfile.mkdtemp(prefix="giarlint-test-cache-")
         os.environ["GIARLINT_CACHE_DIR"] = config.giarlint_cache_dir
+    # Results are not cached by default: tests change rules and readers in place (monkeypatch) and
+    # must see them run. tests/test_cache.py turns the cache on where it is the subject.
+    os.environ.setdefault("GIARLINT_NO_RESULT_CACHE", "1")
 
 
 def pytest_unconfigure(config):

@@ -51,6 +51,9 @@ def add_arguments(parser) -> None:
     fixing.add_argument("--diff", action="store_true",
                         help="print the fixes as a unified diff and write nothing (exit 1 when there are any)")
     parser.add_argument("--show-fixes", action="store_true", help="list each fix applied (with --fix) or available")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="lint every file again, neither reading nor writing the result cache "
+                             "(GIARLINT_CACHE_DIR moves it)")
     parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                         help="check files in N worker processes (0: one per CPU)")
     parser.add_argument("--rule-time-limit", type=float, metavar="SECONDS",
@@ -78,11 +81,20 @@ def lint_all(session: Session, paths: list[str], args, sources, views: dict | No
     from giarlint.parallel import lint_files
 
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    from giarlint import cache
+
     tasks = [(path, session.settings_index(path)) for path in paths if path != "-"]
-    results = lint_files(tasks, session.linters, jobs, session.load_plugins)
+    results_cache = cache.for_run(session.registry, not args.no_cache, views is not None)
+    results = cache.through(results_cache, tasks, lambda index: session._settings[index],
+                            lambda todo: lint_files(todo, session.linters, jobs, session.load_plugins),
+                            session.linters.lint)
     kept = []  # `Checked` of the reports with summaries, their diagnostics dropped
+    from giarlint.progress import bar
+
+    progress = bar(len(paths), args.quiet)
     for path in paths:
         result = next(results) if path != "-" else _lint_stdin(session, args, sources)
+        progress.update(1)
         if result.not_report and session.found(path) and not session.settings_for(path).is_included(path):
             session.skipped.append(path)
             if args.verbose and not args.quiet:
@@ -93,6 +105,9 @@ def lint_all(session: Session, paths: list[str], args, sources, views: dict | No
             views[result.view["path"]] = result.view
         if result.summaries is not None:
             kept.append(result._replace(diagnostics=[], view=None))
+    progress.close()
+    if results_cache is not None and args.verbose and not args.quiet:
+        sys.stderr.write(f"giarlint: {results_cache.hits} of {len(tasks)} files from the cache\n")
     if len(kept) > 1:
         yield session.linters.checker(session.settings_index(paths[0])).check_set(kept), True
 
