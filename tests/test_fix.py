@@ -135,7 +135,18 @@ def test_converted_formats_are_never_written(suffix, tmp_path, capsys):
     assert any(d["code"] == "GIA109" for d in before) and not any(d["fix"] for d in before)
     code, _, err = main(capsys, "check", "--fix", path)
     assert code == 1 and path.read_bytes() == rendered(SEEDS[2].name, suffix)
-    assert "Fixed" not in err
+    assert "Fixed" not in err and f"giarlint: {path}: not fixed: " in err and "fix the source document" in err
+
+
+def test_standard_input_is_never_fixed_into_a_file_of_its_name(tmp_path, monkeypatch):
+    from giarlint_run import run
+
+    decoy = tmp_path / "report.txt"
+    decoy.write_bytes(SEEDS[2].read_bytes())
+    done = run("check", "--fix", "--stdin-filename", "report.txt", "-", cwd=tmp_path, stdin=SEEDS[2].read_bytes())
+    assert done.returncode == 1 and "GIA109" in done.stdout
+    assert "report.txt: not fixed: standard input is not fixed" in done.stderr
+    assert decoy.read_bytes() == SEEDS[2].read_bytes()
 
 
 def test_stdin_and_a_converted_file_are_refused_clearly(tmp_path, capsys, monkeypatch):

@@ -19,6 +19,7 @@ from giarlint.diagnostics import Diagnostic, Edit
 from giarlint.source import DecodeError, decode, normalise_newlines
 
 MAX_PASSES = 4
+FIXABLE_CODES = ("GIA501", "GIA502", "GIA503", "GIA504", "GIA106", "GIA109")  # the built-in codes with fixes
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BOM_CODECS = (
@@ -201,15 +202,20 @@ class RunFixes(NamedTuple):
     shown: list[str]  # one line per fix, for --show-fixes
 
 
-def fix_run(session, diagnostics: list[Diagnostic], write: bool, note) -> RunFixes:
+def fix_run(session, diagnostics: list[Diagnostic], write: bool, note, stdin_name: str | None = None) -> RunFixes:
     """Fix (``write``) or diff every file with fixable findings; the findings left afterwards.
-    A file that cannot be fixed keeps its findings, and `note` says why."""
+    A file that cannot be fixed keeps its findings, and `note` says why. `stdin_name` is the name
+    the run gave standard input, if it read it: a file of that name on disk is not what was checked."""
     by_path: dict[str, list[Diagnostic]] = {}
     for diagnostic in diagnostics:
         by_path.setdefault(diagnostic.path, []).append(diagnostic)
     left, diffs, shown, fixed = [], [], [], 0
     for path, found in by_path.items():
-        if not any(d.fix for d in found):
+        stdin = stdin_name is not None and path == stdin_name
+        if stdin or not any(d.fix for d in found):
+            reason = refusal_for("-" if stdin else path)
+            if reason and any(d.code in FIXABLE_CODES for d in found):  # say why, not fix silently nothing
+                note(f"{path}: not fixed: {reason}")
             left.extend(found)
             continue
         linter = session.linter_for(path)

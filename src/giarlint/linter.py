@@ -108,9 +108,16 @@ def _fix_of(finding: Finding):
     """The finding's edits as a tuple of `Edit`, or None when it has none or they are not one-line edits."""
     if not finding.fix:
         return None
-    edits = tuple(Edit(*edit) for edit in finding.fix)
-    if any(e.line != e.end_line or e.column > e.end_column or "\n" in e.content or "\r" in e.content for e in edits):
+    try:  # a plugin's fix of the wrong shape is no fix, never a crash
+        edits = tuple(Edit(*edit) for edit in finding.fix)
+    except TypeError:
         return None
+    for e in edits:
+        numbers = (e.line, e.column, e.end_line, e.end_column)
+        if not all(type(n) is int and n >= 1 for n in numbers) or not isinstance(e.content, str):
+            return None
+        if e.line != e.end_line or e.column > e.end_column or "\n" in e.content or "\r" in e.content:
+            return None
     return edits
 
 

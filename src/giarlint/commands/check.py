@@ -248,7 +248,7 @@ def run(args) -> int:
     if args.fix or args.diff:
         from giarlint.fixing import fix_run
 
-        outcome = fix_run(session, diagnostics, args.fix, note)
+        outcome = fix_run(session, diagnostics, args.fix, note, args.stdin_filename if "-" in paths else None)
         diagnostics, fixed = outcome.diagnostics, outcome.fixed
         if args.fix:
             sources.forget(path for path in {d.path for d in diagnostics})
