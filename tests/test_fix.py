@@ -172,3 +172,25 @@ def test_json_and_sarif_carry_the_fix(tmp_path, capsys):
     assert change["replacements"] == [{"deletedRegion": {"startLine": 33, "startColumn": 1, "endLine": 33, "endColumn": 3},
                                        "insertedContent": {"text": "商业企业"}}]
     assert all("fixes" not in r for r in results if r["ruleId"] == "GIA406")
+
+
+def test_a_fix_of_the_wrong_shape_is_no_fix():
+    from giarlint.linter import _fix_of
+    from giarlint.rule import Finding
+    from giarlint.tree import Span
+
+    span = Span(1, 1, 1, 2)
+    assert _fix_of(Finding("ZZZ001", span, fix=((1, 1, 1, 2, "x"),))) == ((1, 1, 1, 2, "x"),)
+    for bad in (5, "x", ((1, 1, 1),), ((0, 1, 1, 2, "x"),), ((1, 1, 2, 2, "x"),), ((1, 3, 1, 2, "x"),),
+                ((1, 1, 1, 2, 7),), ((1, 1, 1, 2, "a\nb"),), ((1.0, 1, 1, 2, "x"),)):
+        assert _fix_of(Finding("ZZZ001", span, fix=bad)) is None, bad
+
+
+def test_a_symbolic_link_stays_a_link(tmp_path, capsys):
+    target = tmp_path / "real.txt"
+    shutil.copy(SEEDS[2], target)
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    main(capsys, "check", "--fix", link)
+    assert link.is_symlink() and "商业企业" in target.read_text(encoding="utf-8")
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".giarlint-fix-")]

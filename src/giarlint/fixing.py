@@ -156,8 +156,10 @@ def fix_file(linter, path: str, data: bytes, diagnostics: list[Diagnostic]) -> F
 
 
 def write_atomically(path: str, data: bytes) -> None:
-    """Replace the file's content at once (a reader never sees half a file), keeping its mode."""
-    directory = os.path.dirname(os.path.abspath(path))
+    """Replace the file's content at once (a reader never sees half a file), keeping its mode; a
+    symbolic link stays a link, and its target gets the new content."""
+    path = os.path.realpath(path)
+    directory = os.path.dirname(path)
     handle, temporary = tempfile.mkstemp(dir=directory, prefix=".giarlint-fix-")
     try:
         with os.fdopen(handle, "wb") as out:
