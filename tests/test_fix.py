@@ -194,3 +194,13 @@ def test_a_symbolic_link_stays_a_link(tmp_path, capsys):
     main(capsys, "check", "--fix", link)
     assert link.is_symlink() and "商业企业" in target.read_text(encoding="utf-8")
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".giarlint-fix-")]
+
+
+def test_diff_goes_to_the_output_file(tmp_path, capsys):
+    path = tmp_path / "002.txt"
+    shutil.copy(SEEDS[2], path)
+    out_file = tmp_path / "fixes.diff"
+    code, out, err = main(capsys, "check", "--diff", "--output-file", out_file, path)
+    assert code == 1 and out == "" and path.read_bytes() == SEEDS[2].read_bytes()
+    diff = out_file.read_text(encoding="utf-8")
+    assert diff.startswith(f"--- {path}\n+++ {path}\n") and "+商业企业 | 科研机构 |" in diff

@@ -255,7 +255,14 @@ def run(args) -> int:
         if args.show_fixes and not args.quiet:
             sys.stderr.write("".join(f"{'fixed' if args.fix else 'fixable'}: {line}\n" for line in outcome.shown))
         if args.diff:
-            sys.stdout.write("".join(outcome.diffs))
+            stream.write("".join(outcome.diffs))
+            if to_file:
+                from giarlint.outfile import OutputFileError, write_atomically
+
+                try:
+                    write_atomically(to_file, stream.getvalue())
+                except OutputFileError as exc:
+                    raise UsageError(str(exc)) from exc
             note(f"{fixed} findings would be fixed in {len(outcome.diffs)} files" if fixed else "nothing to fix")
             return 1 if fixed and not args.exit_zero else 0
     elif args.show_fixes and not args.quiet:
