@@ -81,7 +81,7 @@ def test_fix_changes_exactly_the_announced_edits_and_never_a_number(source, tmp_
     code, _, err = main(capsys, "check", *SELECT, "--fix", path)
     assert "Traceback" not in err
     fixed = path.read_bytes()
-    assert f"Fixed {len(fixable)} findings." in err
+    assert f"Fixed {len(fixable)} finding{'' if len(fixable) == 1 else 's'}." in err
     text_before, text_after = decode(source), decode(path)
     assert text_after == apply(text_before, [e for d in fixable for e in d["fix"]["edits"]])
     assert _BREAK.findall(text_after) == _BREAK.findall(text_before)  # every line ending kept

@@ -26,7 +26,9 @@ def test_a_clean_run_says_so(tmp_path, capsys):
     report = tmp_path / "2022.txt"
     shutil.copy(SEED_000, report)
     code, out, err = main(capsys, "check", "--ignore", "GIA2", report)
-    assert (code, out) == (0, "") and err == "giarlint: Found 0 findings in 0 of 1 files (0 fixable)\n"
+    assert (code, out) == (0, "") and err == "giarlint: Found 0 findings in 0 of 1 file (0 fixable)\n"
+    code, out, err = main(capsys, "check", "--select", "GIA205", report)
+    assert code == 1 and err == "giarlint: Found 1 finding in 1 of 1 file (0 fixable)\n"
 
 
 def test_no_report_found_is_a_warning_and_exit_zero(tmp_path, capsys, monkeypatch):

@@ -318,8 +318,12 @@ def formatted(formatter, name: str, owner: dict, diagnostics: list, context, fal
 
 def summary_line(findings: int, files: int, fixable: int, checked: int, fixed: int = 0) -> str:
     """ruff's closing line: how many findings, in how many of the checked files, how many fixable."""
-    found = f"Found {findings} findings in {files} of {checked} files ({fixable} fixable)"
-    return f"Fixed {fixed} findings. {found}" if fixed else found
+    found = f"Found {_counted(findings, 'finding')} in {files} of {_counted(checked, 'file')} ({fixable} fixable)"
+    return f"Fixed {_counted(fixed, 'finding')}. {found}" if fixed else found
+
+
+def _counted(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _apply_baseline(file: str, diagnostics, sources, paths, note) -> list:
