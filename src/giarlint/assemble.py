@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from giarlint import patterns
 from giarlint.data import rules_data
 from giarlint.normalize import fold
 from giarlint.parser import Line, ParseResult, parse_lines
@@ -20,8 +19,8 @@ from giarlint.tables.tokens import SOFT, tokenize
 from giarlint.tree import Cell, Document, Heading, Paragraph, Row, Section, Span, Table
 
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_TITLE_LABEL = patterns.compile(r"^(?:标题|標題|文章标题)\s*[:：]\s*")
-_HEADING = patterns.compile(r"^([一二三四五六七八九十]{1,3})\s*([、．.，,])\s*(.*)$", re.S)
+_TITLE_LABEL = re.compile(r"^(?:标题|標題|文章标题)\s*[:：]\s*")
+_HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})\s*([、．.，,])\s*(.*)$", re.S)
 
 
 def chinese_numeral(text: str) -> int:

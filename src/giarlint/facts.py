@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import datetime as dt
 from collections import Counter
 from typing import NamedTuple
 
-from giarlint import patterns
 from giarlint.normalize import fold, fold_width
 from giarlint.tree import Document, Paragraph, Span
 
-_YEAR = patterns.compile(r"((?:19|20)\d\d)\s*年")
-_TITLE = patterns.compile(r"^(.*?)((?:19|20)\d\d)\s*年")
-_DATE = patterns.compile(r"((?:19|20)\d\d)\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?")
-_DATE_ONLY = patterns.compile(r"^\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
-_CN_DATE_ONLY = patterns.compile(r"^\s*([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*$")
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_TITLE = re.compile(r"^(.*?)((?:19|20)\d\d)\s*年")
+_DATE = re.compile(r"((?:19|20)\d\d)\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?")
+_DATE_ONLY = re.compile(r"^\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+_CN_DATE_ONLY = re.compile(r"^\s*([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*$")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
-_PERIOD = patterns.compile(r"统计期限.{0,12}?((?:19|20)\d\d)\s*年")
+_PERIOD = re.compile(r"统计期限.{0,12}?((?:19|20)\d\d)\s*年")
 _PUBLICATION_KEYS = ("公开日期", "发布日期", "发布时间", "时间", "发文日期")
 _WRITTEN_KEYS = ("成文日期",)
 

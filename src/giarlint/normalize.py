@@ -7,16 +7,16 @@ most reports are simplified and never pay for it.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-from giarlint import patterns
 
 # Full-width ASCII (！…～) → ASCII, ideographic space → space, and the CJK punctuation that
 # reports use interchangeably with ASCII in labels.
 _WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _WIDTH.update({0x3000: 0x20, ord("，"): ord(","), ord("："): ord(":"), ord("；"): ord(";")})
 _WIDTH_TABLE = str.maketrans(_WIDTH)
-_SPACES = patterns.compile(r"\s+")
+_SPACES = re.compile(r"\s+")
 
 # Traditional forms of the characters in the template's labels, headings and key words
 # (computed once with OpenCC s2t), plus a few frequent ones: a string holding none of them

@@ -12,15 +12,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from lark import Lark, Token, Transformer
-from lark.lexer import BasicLexer
 
-from giarlint import patterns
 from giarlint.resources import data_dir
 from giarlint.tree import Cell, Span
 
-_SEPARATOR = patterns.compile(r"[|｜\t]")
-_MARKDOWN_RULE = patterns.compile(r"^:?-+:?$")  # a cell of a |---| line; one - is enough after a leading |
-_LONG_RULE = patterns.compile(r"^:?-{3,}:?$")  # without the leading |, only --- (a lone - is a value)
+_SEPARATOR = re.compile(r"[|｜\t]")
+_MARKDOWN_RULE = re.compile(r"^:?-+:?$")  # a cell of a |---| line; one - is enough after a leading |
+_LONG_RULE = re.compile(r"^:?-{3,}:?$")  # without the leading |, only --- (a lone - is a value)
 
 
 class Line(NamedTuple):
@@ -140,29 +138,6 @@ def _flatten(children) -> list[Line]:
     return out
 
 
-class _CachedRegexModule:
-    """What Lark's lexer uses of the `re` module, compiling through `giarlint.patterns`."""
-
-    error = re.error
-    compile = staticmethod(patterns.compile)
-
-    @staticmethod
-    def match(pattern: str, string: str, flags: int = 0):
-        return patterns.compile(pattern, flags).match(string)
-
-
-class CachedLexer(BasicLexer):
-    """Lark's basic lexer, its terminals compiled through giarlint's cache of regular-expression
-    programs: compiling them (each alone, then all as one) was most of a cold first parse. Both
-    grammars use it (``report.lark`` here, ``cells.lark`` in `giarlint.tables.tokens`)."""
-
-    __future_interface__ = 2  # Lark's current lexer interface: use the class as it is
-
-    def __init__(self, conf, comparator=None):
-        conf.re_module = _CachedRegexModule
-        super().__init__(conf, comparator)
-
-
 class _FoldTables:
     """Lark postlexer: the lines of each located table become one TABLE token.
 
@@ -250,12 +225,7 @@ _FOLD = _FoldTables()
 def _parser() -> Lark:
     with open(os.path.join(data_dir("grammar"), "report.lark"), encoding="utf-8") as handle:
         grammar = handle.read()
-    try:
-        parser = _lark(grammar, CachedLexer)
-        parser.parse("\n")  # builds the scanner now: a Lark whose lexer differs fails here, not later
-        return parser
-    except Exception:  # pragma: no cover - a Lark release with other lexer internals
-        return _lark(grammar, "basic")
+    return _lark(grammar, "basic")
 
 
 def _lark(grammar: str, lexer) -> Lark:

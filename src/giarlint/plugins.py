@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from types import FunctionType, MethodType, ModuleType
 from typing import NamedTuple
 
 import pluggy
 
-from giarlint import guard, hookspecs, patterns
+from giarlint import guard, hookspecs
 from giarlint.catalogue import CodeDoc
 from giarlint.entrypoints import entry_points
 from giarlint.rule import ReportSetRule, Rule
@@ -21,7 +22,7 @@ from giarlint.rule import ReportSetRule, Rule
 ENTRY_POINT_GROUP = "giarlint"
 DISABLE_AUTOLOAD_ENV = "GIARLINT_DISABLE_PLUGIN_AUTOLOAD"
 BUILTIN_PREFIX = "GIA"
-CODE_PATTERN = patterns.compile(r"^[A-Z]{1,3}[0-9]{0,3}$")
+CODE_PATTERN = re.compile(r"^[A-Z]{1,3}[0-9]{0,3}$")
 
 BUILTIN_PLUGINS = (
     "giarlint.builtin_rules.totals",

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import codecs
 from typing import NamedTuple
 
-from giarlint import patterns
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -87,7 +87,7 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     raise DecodeError(tried, "the bytes are neither UTF-8 nor GB18030")
 
 
-_CONTROL = patterns.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def _looks_binary(text: str) -> bool:

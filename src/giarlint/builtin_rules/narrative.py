@@ -14,7 +14,6 @@ from fnmatch import fnmatch
 from functools import lru_cache
 from typing import NamedTuple
 
-from giarlint import patterns
 from giarlint.builtin_rules.naming import TABLE_TITLES, cell_names
 from giarlint.data import rules_data
 from giarlint.hookspecs import hookimpl
@@ -28,10 +27,10 @@ from giarlint.tree import Span
 # `read_count` turns away a mixture such as "2十".
 _COUNT = r"(?P<n>[\d零〇一二两三四五六七八九十百千万]+)"
 _NEVER = r"(?!x)x"
-_WHITESPACE = patterns.compile(r"\s")
+_WHITESPACE = re.compile(r"\s")
 _SENTENCE_END = "。!?"
 _CLAUSE_END = ",;:。!?"
-_YEAR_IN_TEXT = patterns.compile(r"((?:19|20)\d\d)年")
+_YEAR_IN_TEXT = re.compile(r"((?:19|20)\d\d)年")
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
@@ -156,7 +155,7 @@ def _all_keywords() -> frozenset[str]:
 def _compiled(regex: str, year: int | None) -> re.Pattern:
     this_year = str(year) if year else _NEVER
     previous = str(year - 1) if year else _NEVER
-    return patterns.compile(regex.replace("<N>", _COUNT).replace("<YEAR>", this_year).replace("<PREV_YEAR>", previous))
+    return re.compile(regex.replace("<N>", _COUNT).replace("<YEAR>", this_year).replace("<PREV_YEAR>", previous))
 
 
 @lru_cache(maxsize=256)

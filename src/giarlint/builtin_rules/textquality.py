@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from giarlint import patterns
 from giarlint.builtin_rules.locate import (
     paragraph_span,
     text_matches,
@@ -85,7 +84,7 @@ def lexicon_pattern(name: str) -> tuple[re.Pattern, dict[str, dict]]:
     """One alternation of a lexicon's wrong words, longest first, and the entries by word."""
     entries = {entry["wrong"]: entry for entry in rules_data(name)["entries"]}
     words = sorted(entries, key=len, reverse=True)
-    return patterns.compile("|".join(re.escape(word) for word in words)), entries
+    return re.compile("|".join(re.escape(word) for word in words)), entries
 
 
 @lru_cache(maxsize=1)
@@ -144,7 +143,7 @@ class TextQuality(Rule):
         doubled = rules_data("lexicon/typos")["doubled"]
         low, high = int(doubled["min_length"]), int(doubled["max_length"])
         allowed = frozenset(doubled.get("allowed", ()))
-        pattern = patterns.compile(rf"([{_CJK}]{{{low},{high}}})\1")
+        pattern = re.compile(rf"([{_CJK}]{{{low},{high}}})\1")
         for match, span in text_matches(simplified, starts, pattern):
             word = match.group(1)
             if match.group(0) in allowed or word.startswith("一"):

@@ -10,15 +10,15 @@ label 三、/本/年/度… printed down the side of table 三 stays a part of t
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from giarlint import patterns
 from giarlint.normalize import fold
 
-_HEADING_SHAPE = patterns.compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}[ \u3000]*[、．.，,]")
+_HEADING_SHAPE = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}[ \u3000]*[、．.，,]")
 # the table-三 row labels shaped like headings (一、本年新收… 四、结转下年度继续办理)
-_ROW_LABEL = patterns.compile(r"^[ \t\u3000]*[一二三四][ \u3000]*[、．.，,][ \u3000]*(本年新收|本年度|上年|[结結][转轉])")
+_ROW_LABEL = re.compile(r"^[ \t\u3000]*[一二三四][ \u3000]*[、．.，,][ \u3000]*(本年新收|本年度|上年|[结結][转轉])")
 _SEPARATORS = frozenset("|｜│┃\t")
 _MAX_GAP = 60  # lines between two anchor lines of one table (one cell per line, blank lines between)
 _PROSE_LENGTH = 80

@@ -6,18 +6,18 @@ a plugin can add directories through the ``giarlint_template_dirs`` hook.
 
 from __future__ import annotations
 
+import re
 import os
 from functools import lru_cache
 from typing import NamedTuple
 
-from giarlint import patterns
 from giarlint.data import load_yaml
 from giarlint.messages import Localized
 from giarlint.normalize import fold
 from giarlint.resources import data_dir
 from giarlint.tables.locate import LocateSpec
 
-_ORDINAL = patterns.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|\d+[.、．](?!\d))")
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|\d+[.、．](?!\d))")
 
 
 def format_for_year(year: int) -> str:

@@ -23,7 +23,6 @@ from typing import NamedTuple
 
 from lark import Lark
 
-from giarlint import patterns
 from giarlint.normalize import has_cjk
 from giarlint.resources import data_dir
 from giarlint.tables.values import BLANK, TEXT, classify
@@ -34,21 +33,21 @@ VALUE = "value"
 BLANK_CELL = "blank"  # an empty cell between separators
 SOFT = "soft"  # a blank line: a cell only where the row's width needs one
 
-_RULE_PIECE = patterns.compile(r"^[:：]?[-─━═=~_－—]{3,}[:：]?$|^[─━═]+$")
-_FURNITURE = patterns.compile(r"^(?:[-—–－‐]+\d{1,4}[-—–－‐]+|第\d{1,4}页(?:共\d{1,4}页)?|\d{1,4}/\d{1,4})$")
-_MARKDOWN_RULE = patterns.compile(r"^:?-+:?$")
-_TAG = patterns.compile(r"</?[a-zA-Z][^<>]*>")
-_COMMENT = patterns.compile(r"<!--.*?-->", re.S)
-_SPACE_ENTITY = patterns.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#8194|#8195|#12288);", re.IGNORECASE)
-_CELL_END = patterns.compile(r"</t[dh]\s*>", re.IGNORECASE)
-_CHANGE = patterns.compile(r"^[增减]\s*[+-]?\d+(?:\.\d+)?$")  # 2019 本年增/减: 减15, 减 15
+_RULE_PIECE = re.compile(r"^[:：]?[-─━═=~_－—]{3,}[:：]?$|^[─━═]+$")
+_FURNITURE = re.compile(r"^(?:[-—–－‐]+\d{1,4}[-—–－‐]+|第\d{1,4}页(?:共\d{1,4}页)?|\d{1,4}/\d{1,4})$")
+_MARKDOWN_RULE = re.compile(r"^:?-+:?$")
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#8194|#8195|#12288);", re.IGNORECASE)
+_CELL_END = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
+_CHANGE = re.compile(r"^[增减]\s*[+-]?\d+(?:\.\d+)?$")  # 2019 本年增/减: 减15, 减 15
 # inline markup around a cell's text: <span …>2</span> (pandoc gfm), [2]{style=…} (pandoc markdown)
-_MARKUP_OPEN = patterns.compile(r"^(?:<[^<>]*>|\[(?=[^\]]*\]\{|[^\]]*$))+")
-_MARKUP_CLOSE = patterns.compile(r"(?:</[^<>]*>|\]\{[^{}]*\})+$")
+_MARKUP_OPEN = re.compile(r"^(?:<[^<>]*>|\[(?=[^\]]*\]\{|[^\]]*$))+")
+_MARKUP_CLOSE = re.compile(r"(?:</[^<>]*>|\]\{[^{}]*\})+$")
 # a run of digits glued to words: the value part (an ordinal 1.–8. of the next label is peeled off)
-_GLUED = patterns.compile(r"\d+(?:\.\d+)?")
+_GLUED = re.compile(r"\d+(?:\.\d+)?")
 # what may follow glued values: the next label's ordinal (四、 （四） (4)) or the next caption
-_NEXT_LABEL = patterns.compile(r"[（(]|[一二三四五六七八九十]{1,3}[、.．]|第二十条")
+_NEXT_LABEL = re.compile(r"[（(]|[一二三四五六七八九十]{1,3}[、.．]|第二十条")
 
 
 _LEXED = {"NUMBER": VALUE, "MARK": VALUE, "CHANGE": VALUE, "WORD": WORD}  # cells.lark terminal -> kind
@@ -66,16 +65,9 @@ class Token(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _lexer() -> Lark:
-    from giarlint.parser import CachedLexer
-
     with open(os.path.join(data_dir("grammar"), "cells.lark"), encoding="utf-8") as handle:
         grammar = handle.read()
-    try:
-        lexer = Lark(grammar, parser="lalr", lexer=CachedLexer, cache=True)
-        list(lexer.lex("0\n"))  # builds the scanner now: a Lark whose lexer differs fails here
-        return lexer
-    except Exception:  # pragma: no cover - a Lark release with other lexer internals
-        return Lark(grammar, parser="lalr", lexer="basic", cache=True)
+    return Lark(grammar, parser="lalr", lexer="basic", cache=True)
 
 
 class Piece(NamedTuple):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from giarlint import patterns
 from giarlint.normalize import fold_width
 from giarlint.tree import Cell
 
@@ -15,7 +15,7 @@ NOT_APPLICABLE = "na"
 TEXT = "text"
 
 _NA_MARKS = frozenset({"/", "-", "—", "--", "——", "－", "–", "无", "無", "\\"})
-_NUMBER = patterns.compile(r"^[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$")
+_NUMBER = re.compile(r"^[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$")
 
 
 class Value(NamedTuple):
