@@ -114,7 +114,7 @@ def test_summaries_are_small_and_carry_what_the_checks_compare():
     summary = CrossYear().summarize(report, RuleContext())
     assert (summary.path, summary.agency, summary.year) == ("2022.txt", "昆明市应急管理局", 2022)
     assert summary.where == report.document.title.span
-    assert summary.tables == {"table2", "table3"}
+    assert summary.tables.split() == ["table2", "table3"]
     carried = summary.numbers["table3", "carried_over", "natural_person"]
     cell = report.tables["table3"].value("carried_over", "natural_person").cell
     assert carried == Number(0, cell.span) and (cell.span.line, cell.span.column) == (29, 20)
@@ -122,7 +122,7 @@ def test_summaries_are_small_and_carry_what_the_checks_compare():
     assert summary.fragments >= 1000  # distinct 8-character fragments of the prose
     # one in eight kept (4 bytes each): the sample is a few hundred bytes, whatever the run's size
     assert summary.fragments // 16 < len(summary.fingerprint) // 4 < summary.fragments // 4
-    assert len(pickle.dumps(summary)) < 4096
+    assert len(pickle.dumps(summary)) < 3072
     assert len(pickle.dumps(summary)) * 3 < len(pickle.dumps(report))
 
 

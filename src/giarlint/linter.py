@@ -8,10 +8,11 @@ runs the report-set rules over the summaries of a whole run.
 from __future__ import annotations
 
 import dataclasses
+from array import array
 import os
 import pickle
 import time
-from typing import Iterable, NamedTuple
+from typing import Iterable, NamedTuple, Sequence
 
 from giarlint import guard, interrupts
 from giarlint.budget import RuleTimeout, time_limit
@@ -74,7 +75,7 @@ class ReportSummaries(NamedTuple):
 
     path: str
     by_rule: dict[str, object]
-    line_lengths: tuple[int, ...] = ()  # of the report's text: spans of report-set findings are checked against it
+    line_lengths: Sequence[int] = ()  # of the report's text (an array): spans of report-set findings are checked against it
 
 
 class FileResult(NamedTuple):
@@ -245,7 +246,7 @@ class Linter:
     def lint_summaries(self, summaries: list[ReportSummaries]) -> list[Diagnostic]:
         """Run the report-set rules over the summaries of one run's reports; each finding names its report."""
         diagnostics: list[Diagnostic] = []
-        lengths = {s.path: list(s.line_lengths) for s in summaries}
+        lengths = {s.path: s.line_lengths for s in summaries}
         for rule in self.registry.set_rules:
             given = [(s.path, s.by_rule[rule.name]) for s in summaries if rule.name in s.by_rule]
             if not any(self._selected(code, path) for code in self.registry.codes_of(rule) for path, _ in given):
@@ -359,7 +360,7 @@ class Linter:
             else:
                 by_rule[rule.name] = summary
         failed = self._relocated(report.path, self._diagnostics(report.path, failures))
-        lengths = tuple(guard.line_lengths_of(report.text)) if by_rule else ()
+        lengths = array("I", guard.line_lengths_of(report.text)) if by_rule else array("I")  # 4 bytes a line
         return ReportSummaries(report.path, by_rule, lengths), failed
 
     def _summary(self, rule, report: Report, context):

@@ -37,28 +37,40 @@ class Number(NamedTuple):
 
 
 class Summary(NamedTuple):
-    """What the rule needs of one report: a few table numbers and a fingerprint of the prose,
-    small enough to send back from a worker process instead of the report."""
+    """What the rule needs of one report: a few table numbers and a fingerprint of the prose, in
+    about 2 KB: a run keeps one for every report until the end, and workers send them back."""
 
     path: str
     agency: str | None  # the title agency, folded
     year: int | None
     where: Span  # GIA603 points here: the title, else the first heading
-    tables: frozenset[str]  # which of table2 / table3 the report has
-    numbers: dict[tuple[str, str, str], Number]  # (table, row, column) -> number, number cells only
+    tables: str  # which of table2 / table3 the report has, space-separated
+    cells: str  # the compared cells holding a number: "table.row.column" lines (`numbers` decodes them)
+    values: tuple  # their numbers, in that order
+    spans: bytes  # their spans, 4 unsigned ints each (array "I")
     fingerprint: bytes  # sorted checksums of a sample of the prose fragments (`fingerprint`)
     fragments: int = 0  # how many distinct fragments the prose has
 
+    @property
+    def numbers(self) -> dict[tuple[str, str, str], Number]:
+        """(table, row, column) -> number and the span of its cell."""
+        spans = array("I", self.spans)
+        return {tuple(key.split(".")): Number(value, Span(*spans[4 * i : 4 * i + 4]))
+                for i, (key, value) in enumerate(zip(self.cells.split("\n") if self.cells else (), self.values))}
+
 
 def summarize(report) -> Summary:
-    numbers: dict[tuple[str, str, str], Number] = {}
+    keys, values, spans = [], [], array("I")
     for name, row, column in _compared_cells(report):
         value = report.tables[name].value(row, column)
         if value is not None and value.kind == NUMBER:
-            numbers[name, row, column] = Number(value.number, value.cell.span)
-    tables = frozenset(name for name in ("table2", "table3") if name in report.tables)
+            keys.append(f"{name}.{row}.{column}")
+            values.append(value.number)
+            spans.extend(value.cell.span)
+    tables = " ".join(name for name in ("table2", "table3") if name in report.tables)
     sample, fragments = fingerprint(report)
-    return Summary(report.path, agency_key(report), report.year, _where(report), tables, numbers, sample, fragments)
+    return Summary(report.path, agency_key(report), report.year, _where(report), tables, "\n".join(keys),
+                   tuple(values), spans.tobytes(), sample, fragments)
 
 
 def _compared_cells(report):
@@ -142,13 +154,13 @@ class CrossYear(ReportSetRule):
             yield from self._similar(previous, current, threshold)
 
     def _carry_over(self, previous: Summary, current: Summary):
-        if "table3" not in previous.tables or "table3" not in current.tables:
+        if "table3" not in previous.tables.split() or "table3" not in current.tables.split():
             return
-        differing = []
+        differing, earlier = [], previous.numbers
         for (table, row, column), carried in current.numbers.items():
             if (table, row) != ("table3", "carried_over"):
                 continue
-            forward = previous.numbers.get(("table3", "carried_forward", column))
+            forward = earlier.get(("table3", "carried_forward", column))
             if forward is not None and carried.value != forward.value:
                 differing.append((column, carried, forward))
         applicants = [d for d in differing if d[0] != "total"]
@@ -160,11 +172,12 @@ class CrossYear(ReportSetRule):
             }, path=current.path)
 
     def _stock(self, previous: Summary, current: Summary):
-        if "table2" not in previous.tables or "table2" not in current.tables:
+        if "table2" not in previous.tables.split() or "table2" not in current.tables.split():
             return
+        now, earlier = current.numbers, previous.numbers
         for row in STOCK_ROWS:
-            valid, made, repealed = (current.numbers.get(("table2", row, c)) for c in ("valid", "made", "repealed"))
-            last_valid = previous.numbers.get(("table2", row, "valid"))
+            valid, made, repealed = (now.get(("table2", row, c)) for c in ("valid", "made", "repealed"))
+            last_valid = earlier.get(("table2", row, "valid"))
             if None in (valid, made, repealed, last_valid):
                 continue
             expected = last_valid.value + made.value - repealed.value

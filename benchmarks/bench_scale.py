@@ -1,0 +1,136 @@
+"""Benchmark giarlint at corpus scale, side by side in one run, as ratios.
+
+Run: python benchmarks/bench_scale.py [--reports 1000] [--memory 1000 10000] [--cold-repeat 15]
+
+Prints, for a tree of copies of the bundled seed reports:
+- the floor: a plain read-decode-regex pass over the same files (read the bytes, decode UTF-8, find
+  every number and every run of CJK characters), in a fresh process like the others;
+- ``giarlint check -j1`` and ``-j2`` (every default rule, the whole catalogue): CPU time of all the
+  processes of the run (getrusage of the children) and wall time; ratios to the floor and -j2 to -j1,
+  and whether -j2 printed the same bytes;
+- the peak RSS of a ``-j1`` and a ``-j2`` run (the largest process: the main one or a worker) at each
+  size of --memory;
+- cold start: ``python -c pass``, ``flake8`` on a 4-line file and ``giarlint check`` of one seed
+  (medians of --cold-repeat runs, CPU and wall), with giarlint's ratio to each.
+CPU time is the figure to read on a shared machine; wall time is printed beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "tests" / "seeds").glob("*.txt"))
+BIN = Path(sys.executable).parent
+FLOOR = r'''
+import os, re, sys
+pattern = re.compile(r"\d+|[\u4e00-\u9fff]+")
+found = 0
+for root, dirs, files in os.walk(sys.argv[1]):
+    dirs.sort()
+    for name in sorted(files):
+        with open(os.path.join(root, name), "rb") as handle:
+            found += len(pattern.findall(handle.read().decode("utf-8")))
+print(found)
+'''
+MEASURE = r'''
+import resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[2:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+wall = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+with open(sys.argv[1], "wb") as handle:
+    handle.write(done.stdout)
+print(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss)
+'''
+
+
+def environment() -> dict:
+    """Bytecode allowed (as an installed package has it), no third-party plugins."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["GIARLINT_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    return env
+
+
+def measured(command: list[str]) -> tuple[float, float, float, bytes]:
+    """(CPU s of the command and every process it started, wall s, peak RSS MiB of the largest, stdout)."""
+    with tempfile.NamedTemporaryFile() as out:
+        line = subprocess.run([sys.executable, "-c", MEASURE, out.name, *command], capture_output=True,
+                              text=True, env=environment(), check=True).stdout
+        cpu, wall, rss = (float(x) for x in line.split())
+        return cpu, wall, rss / 1024, Path(out.name).read_bytes()
+
+
+def make_tree(directory: Path, reports: int) -> Path:
+    tree = directory / f"reports-{reports}"
+    for index in range(reports):
+        folder = tree / f"agency{index // len(SEEDS):05d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copy(SEEDS[index % len(SEEDS)], folder / SEEDS[index % len(SEEDS)].name)
+    return tree
+
+
+def giarlint(*args: str) -> list[str]:
+    script = BIN / "giarlint"
+    return [str(script) if script.exists() else sys.executable, *([] if script.exists() else ["-m", "giarlint"]),
+            "check", "--isolated", "-q", *args]
+
+
+def median_runs(command: list[str], repeat: int) -> tuple[float, float]:
+    measured(command)  # warm-up: bytecode and caches in place, as after an install
+    runs = [measured(command) for _ in range(repeat)]
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reports", type=int, default=1000)
+    parser.add_argument("--memory", type=int, nargs="*", default=[1000, 10000])
+    parser.add_argument("--cold-repeat", type=int, default=15)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each corpus measurement (median)")
+    args = parser.parse_args()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"{os.cpu_count()} CPUs, load average {load:.2f} at the start; CPU = all processes of a run")
+    with tempfile.TemporaryDirectory() as temporary:
+        tree = make_tree(Path(temporary), args.reports)
+        floor = median_runs([sys.executable, "-c", FLOOR, str(tree)], args.repeat)
+        one = median_runs(giarlint("-j", "1", str(tree)), args.repeat)
+        two = median_runs(giarlint("-j", "2", str(tree)), args.repeat)
+        same = measured(giarlint("-j", "1", str(tree)))[3] == measured(giarlint("-j", "2", str(tree)))[3]
+        print(f"{args.reports} reports (copies of the {len(SEEDS)} seeds), median of {args.repeat} runs:")
+        print(f"  floor (read, decode, regex)   CPU {floor[0]:6.2f} s  wall {floor[1]:6.2f} s")
+        print(f"  giarlint check -j1            CPU {one[0]:6.2f} s  wall {one[1]:6.2f} s   "
+              f"CPU {one[0] / floor[0]:5.1f}x the floor ({1000 * one[0] / args.reports:.2f} ms a report)")
+        print(f"  giarlint check -j2            CPU {two[0]:6.2f} s  wall {two[1]:6.2f} s   "
+              f"CPU {two[0] / one[0]:4.2f}x -j1, speed-up (wall) {one[1] / two[1]:4.2f}x, "
+              f"{'same output' if same else 'OUTPUT DIFFERS'}")
+        for size in args.memory:
+            big = tree if size == args.reports else make_tree(Path(temporary), size)
+            rss_one = measured(giarlint("-j", "1", str(big)))[2]
+            rss_two = measured(giarlint("-j", "2", str(big)))[2]
+            print(f"  peak RSS at {size:>6} reports   -j1 {rss_one:6.1f} MiB   -j2 {rss_two:6.1f} MiB (largest process)")
+            if big is not tree:
+                shutil.rmtree(big)
+    four = Path(tempfile.mkdtemp()) / "four.py"
+    four.write_text("import os\n\n\nprint(os.sep)\n", encoding="utf-8")
+    flake8 = [str(BIN / "flake8")] if (BIN / "flake8").exists() else [sys.executable, "-m", "flake8"]
+    nothing = median_runs([sys.executable, "-c", "pass"], args.cold_repeat)
+    flake = median_runs([*flake8, str(four)], args.cold_repeat)
+    cold = median_runs(giarlint(str(SEEDS[0])), args.cold_repeat)
+    print(f"cold start, median of {args.cold_repeat} runs (CPU / wall):")
+    print(f"  python -c pass                {nothing[0] * 1000:5.0f} / {nothing[1] * 1000:5.0f} ms")
+    print(f"  flake8, a 4-line file         {flake[0] * 1000:5.0f} / {flake[1] * 1000:5.0f} ms")
+    print(f"  giarlint check, one report    {cold[0] * 1000:5.0f} / {cold[1] * 1000:5.0f} ms   "
+          f"CPU {cold[0] / flake[0]:4.2f}x flake8, {cold[0] / nothing[0]:4.1f}x python -c pass")
+
+
+if __name__ == "__main__":
+    main()

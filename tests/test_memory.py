@@ -1,0 +1,46 @@
+"""The memory of a run does not grow with the number of reports: peak RSS over 2,000 generated
+reports is within a small constant of that over 500 (cross-year summaries, a few KB a report, are
+all that is kept; before, a run grew by 0.135 MiB a report: 200 MiB more here)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+from giarlint_run import SEEDS
+
+ALLOWED_MIB = 12  # 1,500 more reports: their summaries (~3 KB each, 4.5 MiB) and the allocator's slack
+
+MEASURE = r'''
+import resource, subprocess, sys
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+sys.stdout.write(f"{done.returncode} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\n")
+'''
+
+
+def peak_rss_mib(tree, jobs: str) -> float:
+    env = {**os.environ, "GIARLINT_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    command = [sys.executable, "-m", "giarlint", "check", "--isolated", "-q", "-j", jobs, str(tree)]
+    status, rss = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True,
+                                 env=env, check=True).stdout.split()
+    assert status == "1"  # the seeds have findings: every report was checked
+    return int(rss) / 1024
+
+
+def tree_of(directory, reports: int):
+    for index in range(reports):
+        seed = SEEDS[index % len(SEEDS)]
+        folder = directory / f"agency{index // len(SEEDS):04d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copy(seed, folder / seed.name)
+    return directory
+
+
+def test_peak_memory_does_not_grow_with_the_number_of_reports(tmp_path):
+    small = tree_of(tmp_path / "small", 500)
+    large = tree_of(tmp_path / "large", 2000)
+    for jobs in ("1", "2"):
+        grown = peak_rss_mib(large, jobs) - peak_rss_mib(small, jobs)
+        assert grown < ALLOWED_MIB, f"-j {jobs}: {grown:.1f} MiB more for 1,500 more reports"
