@@ -81,7 +81,7 @@ def make_tree(directory: Path, reports: int) -> Path:
 def giarlint(*args: str) -> list[str]:
     script = BIN / "giarlint"
     return [str(script) if script.exists() else sys.executable, *([] if script.exists() else ["-m", "giarlint"]),
-            "check", "--isolated", "-q", *args]
+            "check", "--isolated", "-q", "--no-cache", *args]
 
 
 def median_runs(command: list[str], repeat: int) -> tuple[float, float]:
