@@ -1,10 +1,15 @@
-"""The JSON cache of parsed YAML: hits, edits, and data JSON cannot hold."""
+"""The JSON cache of parsed YAML: hits, edits, data JSON cannot hold, and entries checked before use."""
 
 from __future__ import annotations
+
+import os
+import random
+from pathlib import Path
 
 import pytest
 
 from giarlint.data import load_yaml
+from giarlint_run import SEEDS, run
 
 
 @pytest.fixture
@@ -37,3 +42,82 @@ def test_data_json_cannot_hold_is_not_cached(tmp_path, cache):
     source.write_text("2021: a\n2022: b\n", encoding="utf-8")
     assert load_yaml(source) == {2021: "a", 2022: "b"}
     assert _entries(cache, "years") == []
+
+
+def _entry(cache, stem):
+    (name,) = _entries(cache, stem)
+    return cache / name
+
+
+def test_an_edited_entry_is_not_trusted_and_is_rebuilt(tmp_path, cache):
+    source = tmp_path / ".giarlint.yaml"
+    source.write_text("select: [GIA2]\n", encoding="utf-8")
+    load_yaml(source)
+    entry = _entry(cache, ".giarlint")
+    good = entry.read_bytes()
+    entry.write_bytes(good.replace(b"GIA2", b"GIA9"))  # still valid JSON, same length: only the checksum tells
+    assert load_yaml(source) == {"select": ["GIA2"]}
+    assert entry.read_bytes() == good
+
+
+def test_an_entry_of_other_bytes_is_not_trusted(tmp_path, cache):
+    """Same path, size and modification time (a copy that kept the time stamp), other text."""
+    source = tmp_path / "data.yaml"
+    source.write_text("a: 1\n", encoding="utf-8")
+    load_yaml(source)
+    stat = os.stat(source)
+    source.write_text("a: 2\n", encoding="utf-8")
+    os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert load_yaml(source) == {"a": 2}
+
+
+def _corrupt(rng: random.Random, entry: Path, others: list[Path]) -> str:
+    raw = bytearray(entry.read_bytes())
+    how = rng.choice(["flip", "truncate", "append", "digit", "empty", "header", "swap", "deep"])
+    if how == "flip":
+        position = rng.randrange(len(raw))
+        raw[position] ^= 1 << rng.randrange(8)
+    elif how == "truncate":
+        raw = raw[: rng.randrange(len(raw))]
+    elif how == "append":
+        raw += bytes(rng.randrange(256) for _ in range(rng.randrange(1, 64)))
+    elif how == "digit":  # an edit that keeps the JSON valid: a number changed
+        digits = [i for i, b in enumerate(raw) if raw.index(b"\n") < i and 48 <= b <= 57]
+        if digits:
+            position = rng.choice(digits)
+            raw[position] = ord(str((int(chr(raw[position])) + 1) % 10))
+    elif how == "empty":
+        raw = bytearray()
+    elif how == "header":
+        raw = raw[raw.index(b"\n") + 1:]  # the payload alone, as the old cache stored it
+    elif how == "swap":
+        raw = bytearray(rng.choice(others).read_bytes())
+    else:
+        raw = bytearray(b"[" * 200_000)
+    entry.write_bytes(bytes(raw))
+    return how
+
+
+def test_random_corruption_of_the_cache_never_changes_the_findings(tmp_path):
+    """Build the cache with a real run, corrupt entries at random (seeded), run again: the same
+    findings every time, and each corrupted entry rebuilt."""
+    directory = tmp_path / "cache"
+    env = {"GIARLINT_CACHE_DIR": str(directory)}
+    seeds = [str(path) for path in SEEDS]
+    reference = run("check", "--isolated", *seeds, env=env)
+    assert reference.returncode == 1 and reference.stdout
+    # the YAML cache's entries (patterns.py's regex program cache, on its way out, is not this one's)
+    entries = sorted(path for path in directory.glob("*.json") if not path.name.startswith("regex-"))
+    assert len(entries) > 10
+    rng = random.Random(14)
+    kinds = set()
+    for _ in range(8):
+        chosen = rng.sample(entries, 5)
+        before = {entry: entry.read_bytes() for entry in entries}
+        for entry in chosen:
+            kinds.add(_corrupt(rng, entry, [e for e in entries if e != entry]))
+        again = run("check", "--isolated", *seeds, env=env)
+        assert (again.returncode, again.stdout) == (reference.returncode, reference.stdout), kinds
+        assert "internal error" not in again.stderr and "Traceback" not in again.stderr
+        assert {entry: entry.read_bytes() for entry in entries} == before  # every entry rebuilt as it was
+    assert len(kinds) >= 6

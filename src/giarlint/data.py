@@ -2,8 +2,11 @@
 
 Parsing YAML (and importing PyYAML) is a large part of a cold start, and pre-commit starts
 giarlint on every commit. So each parsed file is kept as JSON in a cache directory, keyed by
-the file's path, size and modification time; a hit needs neither PyYAML nor a parse. The cache
-is an optimisation only: any error reading or writing it falls back to parsing the YAML.
+the file's path, size and modification time; a hit needs neither PyYAML nor a parse. An entry is
+never trusted blindly: its header holds a checksum of its JSON and one of the YAML file's bytes, and
+an entry whose checksums do not match (corrupted, truncated, edited, or made from other bytes) is
+removed and rebuilt. The cache is an optimisation only: any error reading or writing it falls
+back to parsing the YAML.
 Set ``GIARLINT_NO_CACHE=1`` to bypass it, ``GIARLINT_CACHE_DIR`` to move it.
 """
 
@@ -35,17 +38,21 @@ class YamlLimitError(ValueError):
     """A YAML file too large, too deep or expanding to too much through aliases (an 'alias bomb')."""
 
 
-def _parse_yaml(path) -> Any:
+def _read_source(path) -> bytes:
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_YAML_BYTES + 1)
+    if len(data) > MAX_YAML_BYTES:
+        raise YamlLimitError(f"larger than {MAX_YAML_BYTES // 1024} KB; not read")
+    return data
+
+
+def _parse_yaml(data: bytes) -> Any:
     """Parse one YAML file, refused before any conversion when it breaks the limits: the
     events of the parse are counted first (linear in the file's size, aliases counted by what
     they expand to), so a 1 KB alias bomb is refused at once instead of expanding to gigabytes."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(path, "rb") as handle:
-        data = handle.read(MAX_YAML_BYTES + 1)
-    if len(data) > MAX_YAML_BYTES:
-        raise YamlLimitError(f"larger than {MAX_YAML_BYTES // 1024} KB; not read")
     text = data.decode("utf-8")
     check_limits(yaml.parse(text, Loader=loader))
     return yaml.load(text, Loader=loader)
@@ -93,35 +100,67 @@ def check_limits(events) -> None:
 
 def load_yaml(path) -> Any:
     """The parsed YAML file (a path as str or Path), from the JSON cache when it is current."""
+    source = _read_source(path)
     if os.environ.get("GIARLINT_NO_CACHE"):
-        return _parse_yaml(path)
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return _parse_yaml(path)  # let the parser raise its own, clearer error
+        return _parse_yaml(source)
+    stat = os.stat(path)
     where = zlib.crc32(os.path.abspath(path).encode("utf-8"))  # zlib: hashlib costs start-up time
     stem = os.path.splitext(os.path.basename(path))[0]
     same_file = f"{stem}-{where:08x}-"
     cached = os.path.join(cache_dir(), f"{same_file}{stat.st_size}-{stat.st_mtime_ns}.json")
+    source_sum = zlib.crc32(source)
+    found = _read_entry(cached, source_sum)
+    if found is not _MISSING:
+        return found
+    data = _parse_yaml(source)
+    _write_entry(cached, data, source_sum, same_file)
+    return data
+
+
+_MISSING = object()
+_MAGIC = b"giarlint-cache-1"
+
+
+def _read_entry(cached: str, source_sum: int):
+    """The data of a cache entry, or _MISSING. An entry is used only when its header's checksums
+    match both its payload and the YAML file's current bytes; any other entry (corrupted,
+    truncated, edited, of other bytes) is removed, and the caller rebuilds it."""
     try:
-        with open(cached, encoding="utf-8") as handle:
-            return json.load(handle)
-    except (OSError, ValueError):
+        with open(cached, "rb") as handle:
+            raw = handle.read()
+    except OSError:
+        return _MISSING
+    header, _, payload = raw.partition(b"\n")
+    try:
+        magic, payload_sum, entry_source_sum, length = header.split(b" ")
+        valid = (magic == _MAGIC and int(length) == len(payload) and int(payload_sum, 16) == zlib.crc32(payload)
+                 and int(entry_source_sum, 16) == source_sum)
+        if valid:
+            return json.loads(payload.decode("utf-8"))
+    except (ValueError, RecursionError):
         pass
-    data = _parse_yaml(path)
     try:
-        os.makedirs(os.path.dirname(cached), exist_ok=True)
-        partial = f"{cached}.{os.getpid()}.tmp"
+        os.remove(cached)
+    except OSError:
+        pass
+    return _MISSING
+
+
+def _write_entry(cached: str, data, source_sum: int, same_file: str) -> None:
+    try:
         dumped = json.dumps(data, ensure_ascii=False)
         if json.loads(dumped) != data:  # e.g. integer keys or dates: JSON cannot hold them
-            return data
-        with open(partial, "w", encoding="utf-8") as handle:
-            handle.write(dumped)
+            return
+        payload = dumped.encode("utf-8")
+        header = b"%s %08x %08x %d\n" % (_MAGIC, zlib.crc32(payload), source_sum, len(payload))
+        os.makedirs(os.path.dirname(cached), exist_ok=True)
+        partial = f"{cached}.{os.getpid()}.tmp"
+        with open(partial, "wb") as handle:
+            handle.write(header + payload)
         os.replace(partial, cached)
         _remove_older(os.path.dirname(cached), same_file, os.path.basename(cached))
-    except (OSError, TypeError, ValueError):
+    except (OSError, TypeError, ValueError, RecursionError):
         pass  # an unwritable cache or data JSON cannot hold: parse again next time
-    return data
 
 
 def _remove_older(directory: str, prefix: str, current: str) -> None:
