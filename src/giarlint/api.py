@@ -26,6 +26,7 @@ class Checked(NamedTuple):
     converted: object | None = None  # giarlint.readers.ConvertedSource
     view: dict | None = None  # `giarlint.reportview.report_view`, when the Checker was asked for views
     not_report: bool = False  # plainly not a report (GIA002): a directory walk skips it
+    notes: tuple[str, ...] = ()  # for the user: what a reader did not take at face value (a page's charset)
 
 
 class Unreadable(Exception):
@@ -57,7 +58,7 @@ class Checker:
         converted = self.linter.converted.pop(path, None)  # kept only while it is needed
         if result.summaries is None:
             converted = None
-        return Checked(path, result.diagnostics, result.summaries, converted, view, result.not_report)
+        return Checked(path, result.diagnostics, result.summaries, converted, view, result.not_report, result.notes)
 
     def check_set(self, checked: Iterable[Checked]) -> list[Diagnostic]:
         """The report-set rules' findings over every report of a run (e.g. consecutive years of

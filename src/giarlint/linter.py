@@ -87,6 +87,7 @@ class FileResult(NamedTuple):
     summaries: ReportSummaries | None = None
     not_report: bool = False  # plainly not a report (GIA002): a directory walk skips it
     view: dict | None = None  # `giarlint.reportview.report_view`, for formatters that ask for it
+    notes: tuple[str, ...] = ()  # for standard error: what the reader did not take at face value
 
 
 def template_dirs(registry: Registry) -> tuple:
@@ -201,7 +202,8 @@ class Linter:
     def _check_converted(self, path: str, converted: ConvertedSource) -> FileResult:
         self.converted[path] = converted  # report-set findings on it are relocated too
         result = self._check_text(path, normalise_newlines(converted.text))
-        return result._replace(diagnostics=self.relocate(converted, result.diagnostics))
+        return result._replace(diagnostics=self.relocate(converted, result.diagnostics),
+                               notes=tuple(f"{path}: {note}" for note in converted.notes))
 
     def _check_text(self, path: str, text: str) -> FileResult:
         """Lint newline-normalised text."""
@@ -222,7 +224,7 @@ class Linter:
             return result._replace(report=None)
         summaries, failures = self._summaries(result.report, rules)
         diagnostics = sorted(result.diagnostics + failures) if failures else result.diagnostics
-        return FileResult(diagnostics, None, summaries)
+        return result._replace(diagnostics=diagnostics, report=None, summaries=summaries)
 
     def view(self, result: FileResult) -> FileResult:
         """The result with the plain-data view of its report (for formatters with `needs_reports`)."""

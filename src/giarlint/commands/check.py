@@ -95,6 +95,8 @@ def lint_all(session: Session, paths: list[str], args, sources, views: dict | No
     for path in paths:
         result = next(results) if path != "-" else _lint_stdin(session, args, sources)
         progress.update(1)
+        if not args.quiet:
+            sys.stderr.writelines(f"giarlint: note: {note}\n" for note in result.notes)
         if result.not_report and session.found(path) and not session.settings_for(path).is_included(path):
             session.skipped.append(path)
             if args.verbose and not args.quiet:

@@ -199,6 +199,7 @@ def load_text(linter, path: str, args) -> tuple[str, str] | None:
             sys.stderr.write(f"{name}: {diagnostic.code} {diagnostic.message}\n")
         return None
     if converted is not None:
+        sys.stderr.writelines(f"giarlint: note: {name}: {note}\n" for note in converted.notes)
         return name, converted.text
     try:
         text = normalise_newlines(decode(data, linter.settings.encoding).text)

@@ -13,7 +13,7 @@ import bisect
 import importlib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from giarlint.messages import Localized
 from giarlint.tree import Span
@@ -123,6 +123,7 @@ class ConvertedSource:
     kind: str
     positions: PositionMap | None = None
     locators: list[Localized | None] | None = None
+    notes: list[str] = field(default_factory=list)  # for the user, e.g. a page's charset declaration ignored
 
     def __post_init__(self):
         self._lines = line_starts(self.text)
@@ -201,4 +202,6 @@ def converted_problem(result) -> str | None:
     if locators is not None and (not isinstance(locators, list) or not all(
             item is None or (isinstance(item, Localized) and all(isinstance(t, str) for t in item)) for item in locators)):
         return "returned a ConvertedSource whose locators are not a list of Localized or None"
+    if not isinstance(result.notes, list) or not all(isinstance(note, str) for note in result.notes):
+        return "returned a ConvertedSource whose notes are not a list of str"
     return None

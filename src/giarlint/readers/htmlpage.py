@@ -16,12 +16,13 @@ from html.parser import HTMLParser
 
 from giarlint.readers import ConvertedSource, ReaderError, line_starts
 from giarlint.readers.markdown import Chars, MarkdownWriter, join_parts, tidy
-from giarlint.source import DecodeError, decode, normalise_newlines
+from giarlint.readers.charset import PageText, declared_reading, refused_note
+from giarlint.source import DecodeError, decode, normalise_newlines, text_encoding
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([-\w.:]+)""", re.I)
 # GB2312 pages routinely contain GBK and GB18030 characters; GB18030 is a superset of both.
-_GB_FAMILY = {"gb2312", "gbk", "gb18030", "x-gbk", "gb_2312-80", "cp936", "euc-cn", "x-euc-cn", "csgb2312", "hz-gb-2312"}
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "x-gbk", "gb_2312-80", "cp936", "euc-cn", "x-euc-cn", "csgb2312"}  # not hz-gb-2312: 7-bit escapes, refused
 
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _SKIP = frozenset("script style noscript template head title iframe svg math object select option button textarea nav footer aside canvas map audio video".split())
@@ -46,16 +47,25 @@ def sniff_charset(data: bytes) -> str | None:
 
 
 def decode_page(data: bytes, encoding: str | None) -> str:
-    """`--encoding` wins, then a BOM, then the declared charset, then the core's chain."""
+    return read_text(data, encoding).text
+
+
+def read_text(data: bytes, encoding: str | None) -> PageText:
+    """`--encoding` wins, then a BOM, then the declared charset (unless it is not a text encoding
+    or a lie: `giarlint.readers.charset`), then the core's chain. The note says why a declaration
+    was not followed."""
     if encoding or data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return decode(data, encoding).text
+        return PageText(decode(data, encoding).text)
     declared = sniff_charset(data)
+    note = None
     if declared:
-        try:
-            return data.decode(declared)
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong declaration is common: fall back to detection
-    return decode(data).text
+        reading = declared_reading(data, declared)
+        if reading is not None:
+            return reading
+        if text_encoding(declared) is None:
+            note = refused_note(declared)
+        # otherwise the declared codec fails on the bytes, a common mistake: detection follows
+    return PageText(decode(data).text, note)
 
 
 class _Element:
@@ -350,7 +360,10 @@ def convert_page(text: str) -> ConvertedSource:
 def read_page(data: bytes, encoding: str | None) -> ConvertedSource:
     """Decode and convert the bytes of a page; undecodable bytes are GIA001 as for text."""
     try:
-        text = decode_page(data, encoding)
+        text, note = read_text(data, encoding)
     except DecodeError as exc:
         raise ReaderError("default", tried=", ".join(exc.tried), detail=exc.detail) from None
-    return convert_page(text)
+    converted = convert_page(text)
+    if note:
+        converted.notes.append(note)
+    return converted
