@@ -221,6 +221,8 @@ def test_a_200_report_run(tmp_path, browser):
     _open(browser, page)
     _assert_every_finding_points(browser, _json(reports))
     assert browser.evaluate("document.querySelectorAll('#index-table tbody tr').length") == 200
+    # the report views come back from the worker processes: every report's three tables are drawn
+    assert browser.evaluate("document.querySelectorAll('section.report table.grid').length") == 600
     # the charts count what the page lists
     bars = browser.evaluate("Array.from(document.querySelectorAll('#chart-codes rect title')).map(function(t){return t.textContent;})")
     total = sum(int(bar.rsplit(": ", 1)[1]) for bar in bars)
