@@ -82,3 +82,15 @@ def test_the_missing_reader_advice_fits_pre_commit_under_the_hook_flag():
     assert "pip install" not in hooked.message
     (english,) = Linter(registry, Settings(hook=True, lang="en")).reader_failure("r.pdf", error)
     assert "additional_dependencies of the giarlint hook" in english.message
+
+
+def test_a_markdown_document_showing_a_report_in_a_code_block_is_not_one(tmp_path, capsys):
+    seed = SEED_000.read_text(encoding="utf-8")
+    doc = tmp_path / "guide.md"
+    doc.write_text(f"# 使用说明\n\n提交前先运行检查，例如下面这份报告：\n\n```text\n{seed}```\n\n完。\n", encoding="utf-8")
+    code, out, err = main(capsys, "check", "-v", tmp_path)
+    assert (code, out) == (0, "") and "guide.md: skipped, not a report" in err
+    report = tmp_path / "2022.md"
+    report.write_text(seed, encoding="utf-8")  # the same text outside a code block is a report
+    code, out, _ = main(capsys, "check", tmp_path)
+    assert code == 1 and "2022.md:16:8: GIA205" in out and "guide.md" not in out
