@@ -8,7 +8,7 @@ statement), after one warm-up run per report (templates and the parser are built
 process). Cold: the wall time of the installed `giarlint check <seed>` command in a fresh
 process (median and fastest run), beside `python -c pass`. Cold runs use what an installed
 package has after its first run: Python's bytecode (pip writes it at install time) and
-giarlint's cache of parsed data and compiled patterns; so the environment's
+giarlint's cache of parsed data; so the environment's
 PYTHONDONTWRITEBYTECODE is dropped and one warm-up run fills both.
 """
 

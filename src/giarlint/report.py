@@ -11,6 +11,9 @@ from giarlint.tables.templates import Templates, format_for_year, load_templates
 from giarlint.tree import Document, Span
 
 
+_MISSING = object()
+
+
 @dataclass(slots=True)
 class Report:
     path: str
@@ -22,6 +25,7 @@ class Report:
     format_source: str | None = None  # "tables", "year" or "config"
     lines: list[str] = field(default_factory=list)
     templates: Templates | None = None  # the templates the tables were read with: rules check against them
+    shared: dict = field(default_factory=dict)  # what several rules derive from the report, made once (`shared`)
 
     def __post_init__(self):
         if self.templates is None:
@@ -46,6 +50,14 @@ class Report:
             if self.lines[number - 1].strip():
                 return Span(number, 1, number, len(self.lines[number - 1]) + 1)
         return Span(1, 1, 1, 1)
+
+    def shared_value(self, name: str, make):
+        """`make()`, computed once per report: the sections' identification, the folded text and
+        its line starts are needed by several rules, and each would otherwise redo them."""
+        found = self.shared.get(name, _MISSING)
+        if found is _MISSING:
+            found = self.shared[name] = make()
+        return found
 
     def line_text(self, line: int) -> str:
         return self.lines[line - 1] if 0 < line <= len(self.lines) else ""

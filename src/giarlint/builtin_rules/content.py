@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from giarlint.builtin_rules.locate import (
-    matching_text,
+    paragraph_matching_text,
     paragraph_span,
     section_range,
     sections_by_number,
@@ -94,7 +94,7 @@ class Content(Rule):
         if any(word in fold(section.text()) for word in lexicon["fee_notice"]):
             return
         for paragraph in section.paragraphs():
-            text = matching_text(paragraph.text)
+            text = paragraph_matching_text(report, paragraph)
             for phrase in lexicon["no_fee"]:
                 start = text.find(phrase)
                 if start < 0:

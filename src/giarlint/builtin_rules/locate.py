@@ -11,21 +11,24 @@ from giarlint.normalize import fold_width, to_simplified
 from giarlint.tree import Paragraph, Section, Span
 
 
+def identified(report) -> list[int | None]:
+    """The canonical number of each section (None: not one of the six), once per report."""
+    return report.shared_value("identified", lambda: identify([s.heading for s in report.document.sections],
+                                                              canonical_sections()))
+
+
 def sections_by_number(report) -> dict[int, Section]:
     """The section identified as each canonical number (1 = 总体情况 … 6 = 其他需要报告的事项);
-    the last one wins when a number is claimed twice."""
-    sections = report.document.sections
-    identified = identify([s.heading for s in sections], canonical_sections())
-    return {number: section for section, number in zip(sections, identified) if number is not None}
+    the last one wins when a number is claimed twice. Shared: do not change it."""
+    return report.shared_value("by_number", lambda: {
+        number: section for section, number in zip(report.document.sections, identified(report)) if number is not None})
 
 
 def section_range(report, number: int) -> list[Section]:
     """Section `number` and the unidentified sections that follow it (a second "一、" heading
     inside 总体情况 still belongs to it)."""
-    sections = report.document.sections
-    identified = identify([s.heading for s in sections], canonical_sections())
     found: list[Section] = []
-    for section, canonical in zip(sections, identified):
+    for section, canonical in zip(report.document.sections, identified(report)):
         if canonical == number:
             found = [section]
         elif found and canonical is None:
@@ -40,6 +43,27 @@ def matching_text(text: str) -> str:
     index into the copy is an index into the original (unchanged when conversion would shift it)."""
     converted = fold_width(to_simplified(text))
     return converted if len(converted) == len(text) else fold_width(text)
+
+
+def paragraph_matching_text(report, paragraph: Paragraph) -> str:
+    """`matching_text` of a paragraph, once per report (several rules read the same paragraphs)."""
+    texts = report.shared_value("matching", dict)
+    text = paragraph.text
+    if text not in texts:
+        texts[text] = matching_text(text)
+    return texts[text]
+
+
+def report_matching_text(report) -> str:
+    """`whole_matching_text` of the report, once per report."""
+    return report.shared_value("whole_matching", lambda: whole_matching_text(report.text))
+
+
+def report_line_starts(report) -> list[int]:
+    """`giarlint.readers.line_starts` of the report's text, once per report."""
+    from giarlint.readers import line_starts
+
+    return report.shared_value("line_starts", lambda: line_starts(report.text))
 
 
 def paragraph_span(paragraph: Paragraph, start: int, end: int) -> Span:

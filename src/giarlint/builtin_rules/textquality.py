@@ -11,14 +11,14 @@ from functools import lru_cache
 
 from giarlint.builtin_rules.locate import (
     paragraph_span,
+    report_line_starts,
+    report_matching_text,
     text_matches,
-    whole_matching_text,
 )
 from giarlint.data import rules_data
 from giarlint.hookspecs import hookimpl
 from giarlint.normalize import fold
 from giarlint.patterns import lazy
-from giarlint.readers import line_starts
 from giarlint.rule import Finding, Rule
 from giarlint.tables.templates import load_templates, strip_ordinal
 from giarlint.tree import Span
@@ -104,11 +104,11 @@ class TextQuality(Rule):
     options: dict = {}  # none: any rule-options entry for it is a mistake
 
     def check(self, report, context):
-        starts = line_starts(report.text)
+        starts = report_line_starts(report)
         if context.wants("GIA501"):
             yield from self._traditional(report, starts)
         if context.wants("GIA502"):
-            simplified = whole_matching_text(report.text)
+            simplified = report_matching_text(report)
             yield from self._typos(report, simplified, starts)
             yield from self._doubled(report, simplified, starts)
         if context.wants("GIA503"):  # off by default: most runs skip the work

@@ -3,7 +3,7 @@ and no sentence reporting the agency's own work of another year (GIA305)."""
 
 from __future__ import annotations
 
-from giarlint.builtin_rules.locate import matching_text, paragraph_span
+from giarlint.builtin_rules.locate import paragraph_matching_text, paragraph_span
 from giarlint.hookspecs import hookimpl
 from giarlint.patterns import lazy
 from giarlint.rule import Finding, Rule
@@ -55,7 +55,7 @@ class YearConsistency(Rule):
         for paragraph in report.document.paragraphs():
             if "年" not in paragraph.text:
                 continue
-            text = matching_text(paragraph.text)
+            text = paragraph_matching_text(report, paragraph)
             for match in _OWN_WORK.finditer(text):
                 found = int(match.group(1) or match.group(2))
                 if found == year:
