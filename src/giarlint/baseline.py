@@ -11,6 +11,7 @@ import json
 import os
 from collections import Counter
 
+from giarlint.outfile import write_atomically
 from giarlint.snippets import Sources
 
 MARKER = "giarlint-baseline"
@@ -41,9 +42,8 @@ def write_baseline(file: str, diagnostics, sources: Sources) -> int:
         {"path": path, "code": code, "text": text, "count": count}
         for (path, code, text), count in sorted(counts.items())
     ]
-    with open(file, "w", encoding="utf-8") as handle:
-        json.dump({MARKER: VERSION, "findings": entries}, handle, ensure_ascii=False, indent=2)
-        handle.write("\n")
+    text = json.dumps({MARKER: VERSION, "findings": entries}, ensure_ascii=False, indent=2) + "\n"
+    write_atomically(file, text)  # a lone surrogate (a name that is not UTF-8) becomes JSON's \udcxx
     return len(entries)
 
 

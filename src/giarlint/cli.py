@@ -63,9 +63,24 @@ def console() -> None:
     sys.exit(status)
 
 
+def _escaping_streams() -> None:
+    """Text no encoder takes (a lone surrogate from a file name that is not UTF-8, or from a
+    page in UTF-7) is written as a backslash escape instead of failing the whole output; in
+    JSON output the escape is JSON's own, ``\\udcff``."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a stream that cannot change (already written to in binary)
+                pass
+
+
 def _main(argv: Sequence[str] | None) -> int:
     from giarlint.commands.common import UsageError
     from giarlint.plugins import PluginError
+
+    _escaping_streams()
 
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):

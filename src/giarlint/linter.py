@@ -18,6 +18,7 @@ from giarlint import guard, interrupts
 from giarlint.budget import RuleTimeout, time_limit
 from giarlint.catalogue import CodeDoc, builtin_catalogue
 from giarlint.diagnostics import Diagnostic, Edit
+from giarlint.files import MAX_BYTES, NotRegularFile, TooLarge, read_capped
 from giarlint.messages import Localized, render
 from giarlint.plugins import PluginError, Registry
 from giarlint.readers import ConvertedSource, ReaderError, read_source
@@ -35,7 +36,6 @@ from giarlint.tables.templates import load_templates
 from giarlint.tree import Span
 
 ENGINE = "engine"
-MAX_BYTES = 16 * 1024 * 1024  # a real report is well under 1 MB; larger input is not a report
 _WHOLE_FILE = Span(1, 1, 1, 1)
 _UNREAD_SHOWN = 3  # rows named in a GIA003 message
 _TABLE_NAMES = {
@@ -43,7 +43,11 @@ _TABLE_NAMES = {
     "table3": Localized("表三（收到和处理政府信息公开申请情况）", "table 3 (requests received and handled)"),
     "table4": Localized("表四（行政复议、行政诉讼情况）", "table 4 (review and litigation)"),
 }
-
+_SPECIAL_KINDS = {
+    "FIFO": Localized("命名管道", "a FIFO"), "character device": Localized("字符设备", "a character device"),
+    "block device": Localized("块设备", "a block device"), "socket": Localized("套接字", "a socket"),
+    "directory": Localized("目录", "a directory"),
+}
 
 
 
@@ -166,6 +170,20 @@ class Linter:
         if len(data) > MAX_BYTES:
             return FileResult(self._too_large(path, size or len(data)))
         try:
+            return self._check_bytes(path, data)
+        except Exception as exc:  # a bug of giarlint on one file must not cost the others their results
+            return self.internal_failure(path, exc)
+
+    def internal_failure(self, path: str, exc: BaseException) -> FileResult:
+        """GIA001 naming the error: this file could not be checked, the run goes on
+        (with GIARLINT_DEBUG set the error is raised, for a traceback and for the fuzz tests)."""
+        if os.environ.get("GIARLINT_DEBUG"):
+            raise exc
+        error = f"{type(exc).__name__}: {exc}"[:300]
+        return FileResult(self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, {"error": error}, "internal")]))
+
+    def _check_bytes(self, path: str, data: bytes) -> FileResult:
+        try:
             converted = self.convert(path, data)
         except ReaderError as exc:
             return FileResult(self.reader_failure(path, exc))
@@ -178,18 +196,31 @@ class Linter:
         return self.check_text(path, decoded.text)
 
     def check_file(self, path: str) -> FileResult:
-        """Lint a file, reading at most one byte past the size cap: a 50 MB file costs 16 MB, not 50."""
+        """Lint a file. Only a regular file is read, and no more than `MAX_BYTES` of it."""
         try:
-            with open(path, "rb") as handle:
-                data = handle.read(MAX_BYTES + 1)
-                size = os.fstat(handle.fileno()).st_size if len(data) > MAX_BYTES else None
+            data = read_capped(path)
+        except TooLarge as exc:
+            return FileResult(self._too_large(path, exc.size))
+        except NotRegularFile as exc:
+            if exc.kind == "directory":  # a directory a walk could not list
+                return self._unlistable(path)
+            kind = _SPECIAL_KINDS.get(exc.kind, Localized(exc.kind, exc.kind))
+            return FileResult(self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, {"kind": kind}, "special")]))
         except OSError as exc:
             return FileResult(self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, {"tried": "-", "detail": exc.strerror or str(exc)}, "unreadable")]))
-        return self.check_bytes(path, data, size)
+        return self.check_bytes(path, data)
 
     def _too_large(self, path: str, size: int) -> list[Diagnostic]:
         args = {"size": f"{size / 1048576:.1f}", "limit": MAX_BYTES // 1048576}
         return self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, args, "too_large")])
+
+    def _unlistable(self, path: str) -> FileResult:
+        try:
+            os.scandir(path).close()
+            detail = "is a directory"
+        except OSError as exc:
+            detail = exc.strerror or str(exc)
+        return FileResult(self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, {"detail": detail}, "unreadable_dir")]))
 
     def check_text(self, path: str, text: str) -> FileResult:
         """Lint plain text; a page run together on one line is given its lines back first."""

@@ -1,6 +1,7 @@
-"""Writing giarlint's own output files (``--output-file``) safely: never over one of the reports
-being checked, and atomically (a temporary file in the same directory, then a rename), so a
-reader of the file sees the old output or the new one, never half of it."""
+"""Writing giarlint's own output files (``--output-file``, ``--write-baseline``, ``convert -o``)
+safely: never over one of the reports being checked, never two outputs of a run to one file, and
+atomically (a temporary file in the same directory, then a rename), so a reader of the file sees
+the old output or the new one, never half of it."""
 
 from __future__ import annotations
 
@@ -27,9 +28,22 @@ def refuse_inputs(target: str, inputs: Iterable[str]) -> None:
             raise OutputFileError(f"refusing to write the output to {target!r}: it is one of the checked files")
 
 
-def write_atomically(target: str, text: str, encoding: str = "utf-8") -> None:
+def refuse_collisions(targets: dict[str, str]) -> None:
+    """Raise `OutputFileError` when two inputs (keys) would be written to one output (values)."""
+    writer: dict[str, str] = {}
+    for source, target in targets.items():
+        real = os.path.realpath(target)
+        if real in writer:
+            raise OutputFileError(f"refusing to write {target!r} twice: both {writer[real]!r} and {source!r} "
+                                  f"would be written there")
+        writer[real] = source
+
+
+def write_atomically(target: str, text: str, encoding: str = "utf-8", errors: str = "backslashreplace") -> None:
     """Write `text` to `target` through a temporary file in its directory and `os.replace`; the
-    file gets the permissions a new file would (the umask's), or those of the file it replaces."""
+    file gets the permissions a new file would (the umask's), or those of the file it replaces.
+    What the encoding cannot take (a lone surrogate from a name that is not UTF-8) is written
+    as a backslash escape, never a failure."""
     directory = os.path.dirname(os.path.abspath(target))
     try:
         mode = os.stat(target).st_mode & 0o7777
@@ -42,7 +56,7 @@ def write_atomically(target: str, text: str, encoding: str = "utf-8") -> None:
     except OSError as exc:
         raise OutputFileError(f"cannot write {target!r}: {exc.strerror or exc}") from exc
     try:
-        with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
+        with os.fdopen(handle, "w", encoding=encoding, errors=errors, newline="") as stream:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())

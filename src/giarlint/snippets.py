@@ -8,6 +8,7 @@ import unicodedata
 from typing import Callable
 
 from giarlint.diagnostics import Diagnostic
+from giarlint.files import read_capped
 from giarlint.source import DecodeError, decode, normalise_newlines
 from giarlint.suppressions import mask_directives
 
@@ -36,8 +37,7 @@ class Sources:
         if found is not None:
             return found
         try:
-            with open(path, "rb") as handle:
-                text = decode(handle.read(), self._encoding_for(path)).text
+            text = decode(read_capped(path), self._encoding_for(path)).text
         except (OSError, DecodeError):
             text = ""
         if len(self._read) >= KEPT_FILES:
@@ -70,8 +70,3 @@ def char_width(char: str) -> int:
 
 def display_width(text: str) -> int:
     return sum(char_width(char) for char in text)
-
-
-def expand_tabs(text: str) -> str:
-    """Tabs as `TAB_WIDTH` spaces, the same width `char_width` counts for them."""
-    return text.replace("\t", " " * TAB_WIDTH)

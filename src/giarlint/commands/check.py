@@ -219,6 +219,13 @@ def run(args) -> int:
             refuse_inputs(to_file, paths)
         except OutputFileError as exc:
             raise UsageError(str(exc)) from exc
+    if args.write_baseline:
+        from giarlint.outfile import OutputFileError, refuse_inputs
+
+        try:
+            refuse_inputs(args.write_baseline, paths)
+        except OutputFileError as exc:
+            raise UsageError(f"--write-baseline: {exc}") from exc
     sources = Sources(lambda path: session.settings_for(path).encoding)
     views = {} if getattr(formatter, "needs_reports", False) else None
     session.linters.views = views is not None
@@ -240,8 +247,12 @@ def run(args) -> int:
     if args.write_baseline:
         from giarlint.baseline import write_baseline
 
+        from giarlint.outfile import OutputFileError
+
         try:
             count = write_baseline(args.write_baseline, diagnostics, sources)
+        except OutputFileError as exc:
+            raise UsageError(str(exc)) from exc
         except OSError as exc:
             raise UsageError(f"cannot write the baseline {args.write_baseline}: {exc.strerror or exc}") from exc
         note(f"wrote {len(diagnostics)} findings ({count} entries) to the baseline {args.write_baseline}")

@@ -7,7 +7,9 @@ import os
 import sys
 from typing import Callable, Iterator, Sequence
 
+from giarlint.files import MAX_BYTES, NotRegularFile, TooLarge, identity, kind_of, read_capped
 from giarlint.plugins import PluginError, build_registry
+from giarlint.safetext import for_terminal
 
 REPORT_SUFFIXES = (".txt", ".md", ".markdown")  # walked always; reader plugins add theirs
 
@@ -72,9 +74,26 @@ def walked_suffixes(registry) -> tuple[str, ...]:
 
 
 def iter_paths(paths: Sequence[str], excluded: Callable[[str], bool] = lambda path: False,
-               suffixes: tuple[str, ...] = REPORT_SUFFIXES, walked: set[str] | None = None) -> Iterator[str]:
+               suffixes: tuple[str, ...] = REPORT_SUFFIXES, walked: set[str] | None = None,
+               note: Callable[[str], None] = lambda text: None) -> Iterator[str]:
     """Files as given; directories walked (sorted) for files with one of `suffixes` (in any
-    letter case); excluded paths left out. Files a walk found are added to `walked`."""
+    letter case); excluded paths left out. Each file comes once, under the first name it was
+    met by (``x``, ``./x``, ``a/../x``, its absolute path and a symlink to it are one file).
+    FIFOs, devices and sockets are skipped with a `note`, never opened (reading one would
+    block or never end); a directory that cannot be listed is yielded itself, so that its
+    check reports it unreadable. Files a walk found are added to `walked`."""
+    seen: set = set()
+
+    def once(path: str) -> Iterator[str]:
+        kind = kind_of(path)
+        if kind is not None and kind != "directory":
+            note(f"{for_terminal(path)}: skipped: not a regular file ({kind})")
+            return
+        key = identity(path) or os.path.normpath(os.path.abspath(path))
+        if key not in seen:
+            seen.add(key)
+            yield path
+
     for path in paths:
         if path == "-":
             yield path
@@ -82,16 +101,22 @@ def iter_paths(paths: Sequence[str], excluded: Callable[[str], bool] = lambda pa
         if excluded(path):
             continue
         if not os.path.isdir(path):
-            yield path
+            yield from once(path)
             continue
-        for root, dirs, files in os.walk(path):
+        unlistable: list[OSError] = []
+        for root, dirs, files in os.walk(path, onerror=unlistable.append):
+            while unlistable:
+                yield from once(unlistable.pop(0).filename)
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d)))
             for name in sorted(files):
                 full = os.path.join(root, name)
                 if name.lower().endswith(suffixes) and not excluded(full):
-                    if walked is not None:
-                        walked.add(full)
-                    yield full
+                    for kept in once(full):
+                        if walked is not None:
+                            walked.add(kept)
+                        yield kept
+        while unlistable:
+            yield from once(unlistable.pop(0).filename)
 
 
 def overrides_from(args) -> dict:
@@ -116,6 +141,8 @@ class Session:
         from giarlint.ruledocs import all_docs
 
         self.load_plugins = not getattr(args, "no_plugins", False)
+        quiet = getattr(args, "quiet", False)
+        self.note = (lambda text: None) if quiet else (lambda text: sys.stderr.write(f"giarlint: {text}\n"))
         self.registry = build_registry(load_plugins=self.load_plugins)
         validator = Validator(all_docs(self.registry), {rule.name: rule for rule in self.registry.rules + self.registry.set_rules})
         overrides = overrides_from(args)
@@ -167,17 +194,19 @@ class Session:
     def paths(self, paths: Sequence[str]) -> Iterator[str]:
         """The files to check: named files and walked directories, less what `exclude` names and
         the found files that `include` (when given) does not name."""
-        for path in iter_paths(paths, lambda path: self.settings_for(path).is_excluded(path), self.suffixes, self.walked):
+        for path in iter_paths(paths, lambda path: self.settings_for(path).is_excluded(path), self.suffixes,
+                               self.walked, self.note):
             if not (self.found(path) and self.settings_for(path).is_included(path) is False):
                 yield path
 
 
 def read_bytes(path: str, args) -> tuple[str, bytes]:
-    """(display name, bytes) of a path or of standard input for '-'. Raises OSError."""
+    """(display name, bytes) of a path or of standard input for '-': at most `MAX_BYTES` of a
+    regular file (else OSError: `TooLarge`, `NotRegularFile`…); of standard input at most one
+    byte more than that, which the check reports as too large."""
     if path == "-":
-        return args.stdin_filename, sys.stdin.buffer.read()
-    with open(path, "rb") as handle:
-        return path, handle.read()
+        return args.stdin_filename, sys.stdin.buffer.read(MAX_BYTES + 1)
+    return path, read_capped(path)
 
 
 def load_text(linter, path: str, args) -> tuple[str, str] | None:
@@ -189,14 +218,17 @@ def load_text(linter, path: str, args) -> tuple[str, str] | None:
 
     try:
         name, data = read_bytes(path, args)
+    except (TooLarge, NotRegularFile) as exc:
+        sys.stderr.write(f"{for_terminal(path)}: not read: {exc}\n")
+        return None
     except OSError as exc:
-        sys.stderr.write(f"{path}: cannot read: {exc.strerror or exc}\n")
+        sys.stderr.write(f"{for_terminal(path)}: cannot read: {exc.strerror or exc}\n")
         return None
     try:
         converted = linter.convert(name, data)
     except ReaderError as exc:
         for diagnostic in linter.reader_failure(name, exc):
-            sys.stderr.write(f"{name}: {diagnostic.code} {diagnostic.message}\n")
+            sys.stderr.write(f"{for_terminal(name)}: {diagnostic.code} {for_terminal(diagnostic.message)}\n")
         return None
     if converted is not None:
         sys.stderr.writelines(f"giarlint: note: {name}: {note}\n" for note in converted.notes)
@@ -206,7 +238,7 @@ def load_text(linter, path: str, args) -> tuple[str, str] | None:
         flat = reflow(text)  # a page run together on one line: its lines back
         return name, flat.text if flat is not None else text
     except DecodeError as exc:
-        sys.stderr.write(f"{name}: cannot decode (tried {', '.join(exc.tried)}): {exc.detail}\n")
+        sys.stderr.write(f"{for_terminal(name)}: cannot decode (tried {', '.join(exc.tried)}): {exc.detail}\n")
         return None
 
 

@@ -24,7 +24,7 @@ def fingerprints(diagnostics, context) -> list[str]:
     for d in diagnostics:
         key = (d.path.replace("\\", "/"), d.code, context.sources.pointed_text(d))
         seen[key] = seen.get(key, 0) + 1
-        out.append(_sha256("\0".join((*key, str(seen[key]))).encode("utf-8")).hexdigest())
+        out.append(_sha256("\0".join((*key, str(seen[key]))).encode("utf-8", "surrogatepass")).hexdigest())
     return out
 
 

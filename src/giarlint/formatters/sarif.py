@@ -39,9 +39,9 @@ def _uri(path: str) -> str:
         from pathlib import Path  # only SARIF output needs it
 
         return Path(path).as_uri()
-    from urllib.parse import quote  # only SARIF output needs it
+    from urllib.parse import quote_from_bytes  # only SARIF output needs it
 
-    return quote(path.replace(os.sep, "/"), safe="/")
+    return quote_from_bytes(os.fsencode(path.replace(os.sep, "/")), safe="/")  # a name's bytes, UTF-8 or not
 
 
 def _region(d) -> dict:

@@ -1,0 +1,38 @@
+"""Report text made safe for where it is printed.
+
+A published file may hold anything: escape sequences that rewrite a terminal's screen or
+title, characters XML forbids, lone surrogates (a file name that is not UTF-8, a page in
+UTF-7) that no encoder accepts. Each is shown as a visible escape (``\\x1b``, ``\\udcff``)
+instead of being printed raw or making the output fail.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls but tab, DEL, C1 controls, lone surrogates, and the bidirectional overrides and
+# isolates that make a line read differently from what it holds.
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+# What XML 1.0 does not allow in a document at all.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def for_terminal(text: str) -> str:
+    """`text` with control characters (except tab), escape sequences and bidi overrides escaped."""
+    return _TERMINAL_UNSAFE.sub(_escape, text)
+
+
+def for_xml(text: str) -> str:
+    """`text` with the characters XML 1.0 forbids escaped, so the document stays well-formed."""
+    return _XML_FORBIDDEN.sub(_escape, text)
+
+
+def without_surrogates(text: str) -> str:
+    """`text` with lone surrogates escaped: encodable in UTF-8."""
+    return _SURROGATE.sub(_escape, text)
