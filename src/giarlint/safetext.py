@@ -13,9 +13,11 @@ import re
 # C0 controls but tab, DEL, C1 controls, lone surrogates, and the bidirectional overrides and
 # isolates that make a line read differently from what it holds.
 _TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
-# What XML 1.0 does not allow in a document at all.
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# What XML 1.0 does not allow in a document at all, and the controls it allows but a terminal acts on.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# What JSON leaves raw but a terminal showing the file would act on, or an encoder refuses.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(match: re.Match) -> str:
@@ -36,3 +38,10 @@ def for_xml(text: str) -> str:
 def without_surrogates(text: str) -> str:
     """`text` with lone surrogates escaped: encodable in UTF-8."""
     return _SURROGATE.sub(_escape, text)
+
+
+def json_text(document: str) -> str:
+    """JSON text (from ``json.dumps(..., ensure_ascii=False)``) with DEL, C1 controls, bidi
+    overrides and lone surrogates written as ``\\uXXXX`` escapes: the same JSON value, safe to
+    print and to encode. (Such characters can only stand inside JSON strings.)"""
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", document)

@@ -10,6 +10,7 @@ from giarlint.formatters import summary
 from giarlint.formatters.data import fingerprints
 from giarlint.hookspecs import hookimpl
 from giarlint.messages import pick
+from giarlint.safetext import json_text
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/giarlint/"
@@ -92,7 +93,7 @@ def sarif(diagnostics, context) -> str:
             "results": results,
         }],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"
 
 
 @hookimpl

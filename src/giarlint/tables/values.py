@@ -38,6 +38,7 @@ class Value(NamedTuple):
 
 
 MAX_DIGITS = 30  # a count or an amount has a few digits; a longer run is text, not a number
+FLOAT_DIGITS = 15  # a decimal with more significant digits than a float holds exactly is text, never rounded
 
 
 def parse_number(text: str) -> int | float | None:
@@ -47,7 +48,11 @@ def parse_number(text: str) -> int | float | None:
     if len(compact) > MAX_DIGITS or not _NUMBER.match(compact):
         return None
     compact = compact.replace(",", "")
-    return float(compact) if "." in compact else int(compact)
+    if "." not in compact:
+        return int(compact)
+    if len(compact.lstrip("+-").replace(".", "").strip("0")) > FLOAT_DIGITS:
+        return None
+    return float(compact)
 
 
 @lru_cache(maxsize=4096)
