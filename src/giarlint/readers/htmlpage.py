@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import time
 from html import unescape
 from html.parser import HTMLParser
 
@@ -33,6 +34,15 @@ _BLOCK = frozenset(
 _CLUTTER = re.compile(r"nav|menu|breadcrumb|crumb|footer|share|sidebar|copyright|toolbar|dqwz|weizhi|location|position", re.I)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _TITLE_WORDS = ("年度报告", "年度報告")
+MAX_DEPTH = 200  # elements nested deeper are kept as their ancestor's content: every walk is bounded
+FEED_CHUNK = 65536
+MAX_PARSE_SECONDS = 10.0  # CPU time the page's markup may take; a page needing more is unreadable
+# Where html.parser starts a construct, and what ends it. A start with no end anywhere after it
+# makes the parser search to the end of the page and start again one character on: quadratic
+# (4 MB of ``</`` took minutes). Such a ``<`` is text, and is given to the parser as such; so
+# is a ``<`` that opens nothing (``a < b``), which the parser would hand over one at a time.
+_BRACKET = re.compile("<")
+_PLACEHOLDER = "﷐"  # a noncharacter standing for a ``<`` that opens nothing; one character, so offsets hold
 _METADATA = re.compile(r"(索引[号號]|[发發]布日期|公[开開]日期|成文日期|[发發]文日期)\s*[:：]")
 
 
@@ -110,6 +120,8 @@ class _TreeBuilder(HTMLParser):
                 return
 
     def handle_starttag(self, tag, attrs):
+        if len(self.stack) >= MAX_DEPTH:
+            return  # (its text still goes to the deepest element kept)
         if tag in ("td", "th"):
             self._close_until({"td", "th"}, frozenset({"tr", "table", "#root"}))
         elif tag == "tr":
@@ -138,7 +150,7 @@ class _TreeBuilder(HTMLParser):
                 return
 
     def handle_data(self, data):
-        self.stack[-1].children.append(_Text(data, self._offset()))
+        self.stack[-1].children.append(_Text(data.replace(_PLACEHOLDER, "<"), self._offset()))
 
     def _reference(self, spelled: str, decoded: str) -> None:
         start = self._offset()
@@ -155,6 +167,46 @@ class _TreeBuilder(HTMLParser):
     def handle_charref(self, name):
         spelled = "&#" + name
         self._reference(spelled, unescape(spelled + ";"))
+
+
+def _terminator(text: str, start: int) -> str | None:
+    """What ends the construct html.parser sees starting at `start`; None when none starts there."""
+    follower = text[start + 1:start + 2]
+    if not (follower.isascii() and (follower.isalpha() or follower in "/!?")):
+        return None
+    if text.startswith("<!--", start):
+        return "-->"
+    if text.startswith("<![", start):
+        return "]]>" if text.startswith("<![CDATA[", start) else "]>"
+    return ">"
+
+
+def unopened_brackets(text: str) -> str:
+    """`text` with each ``<`` that opens nothing or whose construct never ends replaced by
+    `_PLACEHOLDER` (same length; the tree builder turns it back into ``<`` text). Linear: for
+    each kind of end, its next occurrence is looked up only when the last one found is passed."""
+    next_end: dict[str, int] = {}
+    unopened = []
+    for match in _BRACKET.finditer(text):
+        start = match.start()
+        end = _terminator(text, start)
+        if end is None:
+            unopened.append(start)
+            continue
+        found = next_end.get(end)
+        if found is None or (found != -1 and found <= start):
+            found = next_end[end] = text.find(end, start + 2)
+        if found == -1:
+            unopened.append(start)
+    if not unopened:
+        return text
+    pieces, last = [], 0
+    for start in unopened:
+        pieces.append(text[last:start])
+        pieces.append(_PLACEHOLDER)
+        last = start + 1
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _skipped(element: _Element) -> bool:
@@ -347,7 +399,13 @@ def convert_page(text: str) -> ConvertedSource:
     """Convert decoded page text; positions map back into `text` (newline-normalised)."""
     text = normalise_newlines(text)
     builder = _TreeBuilder(text)
-    builder.feed(text)
+    guarded = unopened_brackets(text)
+    started = time.process_time()
+    for offset in range(0, len(guarded), FEED_CHUNK):  # in pieces, to keep an eye on the time
+        builder.feed(guarded[offset:offset + FEED_CHUNK])
+        if time.process_time() - started > MAX_PARSE_SECONDS:
+            raise ReaderError("corrupt", kind="HTML", detail=f"the markup took more than {MAX_PARSE_SECONDS:.0f} s "
+                                                           f"of CPU time to read (a damaged or hostile page?)")
     builder.close()
     body = find_body(builder.root)
     page = next(_iter_elements(builder.root, "body"), builder.root)
