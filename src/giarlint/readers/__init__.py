@@ -51,11 +51,14 @@ def suffix_of(path: str) -> str:
     return os.path.splitext(path)[1].lower()
 
 
+READER_SECONDS = 60.0  # a built-in reader may take this long on one file; longer is a damaged or hostile file
+
+
 def lazy_reader(suffixes: tuple[str, ...], module: str, function: str, takes_encoding: bool = False):
     """The two hook implementations of a built-in reader plugin: its suffixes, and a
     `giarlint_read_source` that imports the converter (`module.function`) only when a file of
-    its kind is read, so that start-up stays light. Assign them to the hook names in the
-    plugin module."""
+    its kind is read, so that start-up stays light, and stops it after `READER_SECONDS`.
+    Assign them to the hook names in the plugin module."""
     from giarlint.hookspecs import hookimpl
 
     @hookimpl
@@ -66,8 +69,15 @@ def lazy_reader(suffixes: tuple[str, ...], module: str, function: str, takes_enc
     def giarlint_read_source(path: str, data: bytes, encoding: str | None):
         if suffix_of(path) not in suffixes:
             return None
+        from giarlint.budget import RuleTimeout, time_limit
+
         convert = getattr(importlib.import_module(module), function)
-        return convert(data, encoding) if takes_encoding else convert(data)
+        try:
+            with time_limit(READER_SECONDS):
+                return convert(data, encoding) if takes_encoding else convert(data)
+        except RuleTimeout:
+            raise ReaderError("corrupt", kind=suffix_of(path), detail=f"reading it took more than "
+                              f"{READER_SECONDS:.0f} s (a damaged or hostile file?)") from None
 
     return giarlint_source_suffixes, giarlint_read_source
 

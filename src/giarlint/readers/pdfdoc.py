@@ -144,8 +144,36 @@ def _table_rows(page: int, rows: list[list]) -> list[list[Chars]]:
     return out
 
 
+MAX_INFLATED_BYTES = 256 * 1024 * 1024  # what the streams of a PDF may inflate to, all together
+_STREAM = re.compile(rb"stream\r?\n")
+
+
+def check_streams(data: bytes) -> None:
+    """Refuse a PDF whose compressed streams inflate to more than `MAX_INFLATED_BYTES` (a
+    stream bomb) before pdfminer, which inflates each stream whole, sees it. Each stream is
+    inflated piece by piece and only counted, so the check itself stays small."""
+    import zlib
+
+    total = 0
+    for match in _STREAM.finditer(data):
+        inflater = zlib.decompressobj()
+        pending = memoryview(data)[match.end():]
+        try:
+            while pending:
+                total += len(inflater.decompress(pending, 1 << 20))
+                if total > MAX_INFLATED_BYTES:
+                    raise ReaderError("corrupt", kind=KIND, detail=f"its streams inflate to more than "
+                                                                   f"{MAX_INFLATED_BYTES // 1048576} MB (a stream bomb?)")
+                if inflater.eof:
+                    break
+                pending = inflater.unconsumed_tail
+        except zlib.error:
+            continue  # not a Flate stream, or not only one: pdfminer will say
+
+
 def convert_pdf(data: bytes) -> ConvertedSource:
     pdfplumber = _load()
+    check_streams(data)
     writer = MarkdownWriter()
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         pages = [_page_items(page, number) for number, page in enumerate(pdf.pages, 1)]

@@ -92,8 +92,38 @@ class _Converter:
         return merge is not None and merge.get(self.qn("w:val"), "continue") != "restart"
 
 
+MAX_PARTS = 10_000
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # what the parts may hold once unpacked (python-docx loads them all)
+
+
+def check_package(data: bytes) -> None:
+    """Refuse, before python-docx loads anything, a package that would unpack to more than
+    `MAX_UNPACKED_BYTES` (a zip bomb) or whose XML declares a DTD (entity bombs and external
+    entities: Office Open XML never has one). The sizes are those the zip declares, which is
+    also as far as Python's zipfile will inflate a member."""
+    import zipfile
+
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        members = package.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise ReaderError("corrupt", kind=KIND, detail=f"not a Word package: {exc}") from None
+    total = sum(member.file_size for member in members)
+    if len(members) > MAX_PARTS or total > MAX_UNPACKED_BYTES:
+        raise ReaderError("corrupt", kind=KIND, detail=f"{len(members)} parts unpacking to {total} bytes, over "
+                                                       f"the limit of {MAX_UNPACKED_BYTES // 1048576} MB (a zip bomb?)")
+    for member in members:
+        if member.filename.endswith((".xml", ".rels")):
+            with package.open(member) as handle:
+                content = handle.read()
+            if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
+                raise ReaderError("corrupt", kind=KIND, detail=f"{member.filename} declares a DTD or entities, "
+                                                               f"which Word documents never do")
+
+
 def convert_document(data: bytes) -> ConvertedSource:
     docx, qn, paragraph_class = _load()
+    check_package(data)
     document = docx.Document(io.BytesIO(data))
     converter = _Converter(document, qn, paragraph_class)
     converter.body(document.element.body)
