@@ -42,6 +42,7 @@ def check_input(linter, name: str, data: bytes) -> list:
     except Exception as exc:  # noqa: BLE001 - that is what is being looked for
         raise Failure(f"{name}: {type(exc).__name__}: {exc}") from exc
     finally:
+        linter.converted.pop(name, None)  # what a reader made of the input: kept by a run only while needed
         if previous is None:
             del os.environ["GIARLINT_DEBUG"]
         else:
