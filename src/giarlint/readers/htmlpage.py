@@ -34,7 +34,7 @@ _BLOCK = frozenset(
 _CLUTTER = re.compile(r"nav|menu|breadcrumb|crumb|footer|share|sidebar|copyright|toolbar|dqwz|weizhi|location|position", re.I)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _TITLE_WORDS = ("年度报告", "年度報告")
-MAX_DEPTH = 200  # elements nested deeper are kept as their ancestor's content: every walk is bounded
+MAX_DEPTH = 200  # elements nested deeper are kept empty, their content their ancestor's: every walk is bounded
 FEED_CHUNK = 65536
 MAX_PARSE_SECONDS = 10.0  # CPU time the page's markup may take; a page needing more is unreadable
 # Where html.parser starts a construct, and what ends it. A start with no end anywhere after it
@@ -120,8 +120,6 @@ class _TreeBuilder(HTMLParser):
                 return
 
     def handle_starttag(self, tag, attrs):
-        if len(self.stack) >= MAX_DEPTH:
-            return  # (its text still goes to the deepest element kept)
         if tag in ("td", "th"):
             self._close_until({"td", "th"}, frozenset({"tr", "table", "#root"}))
         elif tag == "tr":
@@ -132,8 +130,8 @@ class _TreeBuilder(HTMLParser):
             self.stack.pop()
         element = _Element(tag, {k: v or "" for k, v in attrs}, self.stack[-1])
         self.stack[-1].children.append(element)
-        if tag not in _VOID:
-            self.stack.append(element)
+        if tag not in _VOID and len(self.stack) < MAX_DEPTH:  # deeper, an element is empty: its
+            self.stack.append(element)  # content goes to the deepest one kept, its line breaks stay
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
