@@ -13,6 +13,8 @@ import time
 from xml.etree import ElementTree
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from giarlint_run import run
 from hostile_files import GOOD, SEED_000, TEXT_CELL, make_hostile_dir, seed_with_cell
 
@@ -321,3 +323,56 @@ def test_convert_keeps_relative_paths_so_two_inputs_never_collide(tmp_path):
     process = run("convert", "a/report.html", "a/report.docx", "-o", "out2", cwd=tmp_path)
     assert process.returncode == 2 and "twice" in process.stderr
     assert not (tmp_path / "out2").exists()  # refused before anything was written
+
+
+def _blanked_table3() -> str:
+    """Seed 000 with every 0 of its wide rows left blank (100 blank cells)."""
+    lines = SEED_000.read_text(encoding="utf-8").split("\n")
+    return "\n".join(line.replace("| 0 ", "|  ") if line.count("|") > 6 else line for line in lines)
+
+
+def test_blank_cells_are_reported_once_per_row_and_each_is_marked_in_extract(tmp_path):
+    (tmp_path / "r.txt").write_text(_blanked_table3(), encoding="utf-8")
+    found = json.loads(run("check", "--output-format", "json", "r.txt", cwd=tmp_path).stdout)
+    blank = [d for d in found if d["code"] == "GIA209"]
+    assert 10 <= len(blank) == len({d["line"] for d in blank}) < 100  # one per row, not one per cell
+    assert "商业企业、科研机构、社会公益组织、法律服务机构、其他组织为空（5 格）" in blank[0]["message"]
+    record = json.loads(run("extract", "r.txt", cwd=tmp_path).stdout)[0]
+    new = record["tables"]["table3"]["new_received"]
+    assert [column for column, value in new.items() if value is None] == [
+        "commercial", "research", "social_welfare", "legal_service", "other_org"]
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.integers(min_value=300, max_value=1500), st.sampled_from(["table4", "full"]))
+def test_time_grows_linearly_with_blank_cells_and_long_lines(count, what):
+    """Eight times the input may cost at most ~3 × 8 times the CPU time (noise allowed for): table
+    四 with thousands of blank cells, and `full` output of findings on one long line."""
+    from giarlint.formatters import FormatContext
+    from giarlint.formatters.text import full
+    from giarlint.linter import Linter
+    from giarlint.plugins import build_registry
+    from giarlint.snippets import Sources
+
+    linter = Linter(build_registry(load_plugins=False))
+    seed = SEED_000.read_text(encoding="utf-8")
+
+    def cost(n: int) -> float:
+        if what == "table4":
+            text = seed.replace("0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |", "0 | " + "| " * n + "0 |")
+            work = lambda: linter.lint_text("x.txt", text)  # noqa: E731
+        else:
+            text = seed + "\n" + "我们认真落实製度，" * n + "\n"
+            found = linter.lint_text("x.txt", text)
+            sources = Sources()
+            sources.add("x.txt", text)
+            work = lambda: full(found, FormatContext({}, sources, ["x.txt"]))  # noqa: E731
+        best = float("inf")
+        for _ in range(2):
+            start = time.process_time()
+            work()
+            best = min(best, time.process_time() - start)
+        return best
+
+    small, large = cost(count), cost(count * 8)
+    assert large < 8 * 3 * max(small, 0.02), (what, count, small, large)
