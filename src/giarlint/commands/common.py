@@ -218,6 +218,8 @@ def load_text(linter, path: str, args) -> tuple[str, str] | None:
 
     try:
         name, data = read_bytes(path, args)
+        if len(data) > MAX_BYTES:  # standard input, read one byte past the cap
+            raise TooLarge(name, len(data), MAX_BYTES)
     except (TooLarge, NotRegularFile) as exc:
         sys.stderr.write(f"{for_terminal(path)}: not read: {exc}\n")
         return None
