@@ -60,7 +60,7 @@ def test_the_harness_catches_what_it_looks_for(linter, monkeypatch):
     monkeypatch.setattr(linter, "lint_bytes", lambda name, data: 1 / 0)
     with pytest.raises(Failure, match="ZeroDivisionError"):
         check_input(linter, "x.txt", b"")
-    monkeypatch.setattr(linter, "lint_bytes", lambda name, data: [Diagnostic("x.txt", 0, 1, "GIA001", "m", 0, 1)])
+    monkeypatch.setattr(linter, "lint_bytes", lambda name, data: [Diagnostic("x.txt", 0, 1, "GIA001", "m", 0, 1, "engine", "E")])
     with pytest.raises(Failure, match="bad diagnostic"):
         check_input(linter, "x.txt", b"")
 
