@@ -162,7 +162,7 @@ def check_streams(data: bytes) -> None:
             while pending:
                 total += len(inflater.decompress(pending, 1 << 20))
                 if total > MAX_INFLATED_BYTES:
-                    raise ReaderError("corrupt", kind=KIND, detail=f"its streams inflate to more than "
+                    raise ReaderError("corrupt", kind=".pdf", detail=f"its streams inflate to more than "
                                                                    f"{MAX_INFLATED_BYTES // 1048576} MB (a stream bomb?)")
                 if inflater.eof:
                     break

@@ -106,18 +106,18 @@ def check_package(data: bytes) -> None:
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
         members = package.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise ReaderError("corrupt", kind=KIND, detail=f"not a Word package: {exc}") from None
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # not a zip at all: python-docx says so
     total = sum(member.file_size for member in members)
     if len(members) > MAX_PARTS or total > MAX_UNPACKED_BYTES:
-        raise ReaderError("corrupt", kind=KIND, detail=f"{len(members)} parts unpacking to {total} bytes, over "
+        raise ReaderError("corrupt", kind=".docx", detail=f"{len(members)} parts unpacking to {total} bytes, over "
                                                        f"the limit of {MAX_UNPACKED_BYTES // 1048576} MB (a zip bomb?)")
     for member in members:
         if member.filename.endswith((".xml", ".rels")):
             with package.open(member) as handle:
                 content = handle.read()
             if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
-                raise ReaderError("corrupt", kind=KIND, detail=f"{member.filename} declares a DTD or entities, "
+                raise ReaderError("corrupt", kind=".docx", detail=f"{member.filename} declares a DTD or entities, "
                                                                f"which Word documents never do")
 
 
