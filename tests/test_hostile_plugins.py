@@ -13,7 +13,7 @@ from helpers import hostile
 
 CHECKED = [str(path) for path in SEEDS[:3]]
 LOAD_TIME = set(hostile.LOAD_TIME)
-RUN_TIME = [name for name in hostile.PLUGINS if name not in LOAD_TIME]
+RUN_TIME = [name for name in hostile.PLUGINS if name not in hostile.NOT_AT_RUN_TIME]
 
 
 def _env(tmp_path, names) -> dict:
@@ -102,3 +102,13 @@ def test_a_plugin_refused_while_loading_stops_the_run_naming_it(tmp_path, name):
     assert f"plugin {name!r}" in process.stderr and "internal error" not in process.stderr
     if name == "giarlint.totals3":
         assert "code GIA777 uses the prefix GIA, reserved for giarlint" in process.stderr
+
+
+def test_an_option_validator_that_exits_is_a_configuration_error(tmp_path):
+    config = tmp_path / "giarlint.yaml"
+    config.write_text("rule-options:\n  validator-exits: {level: 3}\n", encoding="utf-8")
+    env = _env(tmp_path, ["validator-exits"])
+    process = run("check", "--config", config, *CHECKED, autoload=True, env=env)
+    assert process.returncode == 2 and process.stdout == ""
+    assert "rule validator-exits could not check the value (raised SystemExit(0))" in process.stderr
+    assert run("check", "--isolated", *CHECKED, autoload=True, env=env).returncode == 1  # harmless otherwise

@@ -13,6 +13,7 @@ import os
 import sys
 from typing import Any
 
+from giarlint import guard
 from giarlint.data import YamlLimitError, load_yaml
 from giarlint.settings import Settings
 from giarlint.source import text_encoding
@@ -158,10 +159,12 @@ class Validator:
                 problem = _plain_problem(option_value)
                 if problem:
                     raise ConfigError(f"{where}: `{key}.{name}.{option}`: {problem}")
-                try:
-                    problem = validate(option, option_value) if validate is not None else None
-                except Exception as exc:  # a plugin's validator must not crash the run
-                    problem = f"rule {name} could not check the value ({exc!r})"
+                try:  # a plugin's validator must not crash or end the run (SystemExit included)
+                    problem = guard.call(validate, option, option_value) if validate is not None else None
+                except guard.PluginFault as fault:
+                    problem = f"rule {name} could not check the value ({fault.problem})"
+                if problem is not None and not isinstance(problem, str):
+                    problem = f"rule {name} could not check the value (its validate_option returned {guard.kind(problem)})"
                 if problem:
                     raise ConfigError(f"{where}: `{key}.{name}.{option}`: {problem}")
             out[name] = dict(options)

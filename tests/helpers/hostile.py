@@ -231,6 +231,20 @@ LOAD_TIME: dict[str, object] = {
     "rules-listing-exits": type("ListingExits", (), {"giarlint_rules": hookimpl(lambda self: _formatter_exits())})(),
 }
 PLUGINS.update(LOAD_TIME)
+
+
+class ExitingValidator(HostileRule):
+    options = {"level": "any"}
+
+    def validate_option(self, name, value):
+        raise SystemExit(0)
+
+
+# hostile only when the configuration gives them an option
+CONFIG_TIME: dict[str, object] = {"validator-exits": RulePlugin("validator-exits", "HOS401", lambda: [])}
+CONFIG_TIME["validator-exits"].rule = ExitingValidator("validator-exits", "HOS401", lambda: [])
+PLUGINS.update(CONFIG_TIME)
+NOT_AT_RUN_TIME = set(LOAD_TIME) | set(CONFIG_TIME)
 ATTRIBUTE = {name: "plugin_" + name.replace("-", "_").replace(".", "_") for name in PLUGINS}
 globals().update({ATTRIBUTE[name]: plugin for name, plugin in PLUGINS.items()})
 
