@@ -48,3 +48,13 @@ def linter(registry):
 
 def seed_text(number: str) -> str:
     return SEED[number].read_text(encoding="utf-8")
+
+
+def replace_at(text: str, line: int, column: int, old: str, new: str) -> str:
+    """`text` with `old`, which must stand at line:column (1-based), replaced by `new`: mutations at
+    a cell's own span, never a search that could hit another occurrence."""
+    lines = text.split("\n")
+    target = lines[line - 1]
+    assert target[column - 1 : column - 1 + len(old)] == old
+    lines[line - 1] = target[: column - 1] + new + target[column - 1 + len(old) :]
+    return "\n".join(lines)

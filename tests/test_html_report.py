@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from browser import Browser
+from conftest import replace_at
 from giarlint_run import ROOT, SEEDS, run
 
 ARTIFACTS = Path(os.environ.get("GIARLINT_ARTIFACTS") or ROOT / "tests" / "artifacts" / "html")
@@ -107,14 +108,6 @@ def test_seeds_every_finding_points_at_its_span(tmp_path, browser):
     browser.screenshot(shots / "seeds-text.png")
 
 
-def _replace_at(text: str, line: int, column: int, old: str, new: str) -> str:
-    lines = text.split("\n")
-    target = lines[line - 1]
-    assert target[column - 1 : column - 1 + len(old)] == old
-    lines[line - 1] = target[: column - 1] + new + target[column - 1 + len(old) :]
-    return "\n".join(lines)
-
-
 def test_a_wrong_total_and_its_parts_are_marked(tmp_path, browser, linter):
     seed = SEEDS[1]
     text = seed.read_text(encoding="utf-8")
@@ -124,7 +117,7 @@ def test_a_wrong_total_and_its_parts_are_marked(tmp_path, browser, linter):
     # two totals made wrong at their own cells: table 四's review total and table 三's 予以公开 total
     for value, new in sorted([(review, review.number + 11), (granted, granted.number + 3)],
                              key=lambda item: (-item[0].cell.span.line, -item[0].cell.span.column)):
-        text = _replace_at(text, value.cell.span.line, value.cell.span.column, value.text, str(int(new)))
+        text = replace_at(text, value.cell.span.line, value.cell.span.column, value.text, str(int(new)))
     mutant = tmp_path / "mutant.txt"
     mutant.write_text(text, encoding="utf-8")
     page = _html(tmp_path, mutant)
@@ -277,7 +270,7 @@ def test_blank_and_text_cells_are_shown_as_such(tmp_path, browser, linter):
     value = linter.build(str(seed), text).tables["table3"].values["granted"]["natural_person"]
     span = value.cell.span
     blanked = tmp_path / "blank.txt"
-    blanked.write_text(_replace_at(text, span.line, span.column, value.text, " " * len(value.text)), encoding="utf-8")
+    blanked.write_text(replace_at(text, span.line, span.column, value.text, " " * len(value.text)), encoding="utf-8")
     page = _html(tmp_path, blanked)
     _open(browser, page)
     shown = _assert_every_finding_points(browser, _json(blanked))

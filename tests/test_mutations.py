@@ -6,19 +6,11 @@ from __future__ import annotations
 from fnmatch import fnmatch
 
 import pytest
-from conftest import SEED, seed_text
+from conftest import SEED, replace_at, seed_text
 
 ARITHMETIC = {"GIA201", "GIA202", "GIA203", "GIA204"}
 BALANCE_ROWS = {"new_received", "carried_over", "total", "carried_forward"}
 RESULT_ROWS = ["granted", "partial", "denied.*", "unable.*", "not_processed.*", "other", "other.*", "total"]
-
-
-def _replace_at(text: str, line: int, column: int, old: str, new: str) -> str:
-    lines = text.split("\n")
-    target = lines[line - 1]
-    assert target[column - 1 : column - 1 + len(old)] == old
-    lines[line - 1] = target[: column - 1] + new + target[column - 1 + len(old) :]
-    return "\n".join(lines)
 
 
 def _involved(table, row: str, column: str) -> set[tuple[int, int]]:
@@ -56,7 +48,7 @@ def test_every_single_number_change_is_caught(linter, seed):
     checked = 0
     for table, row, column, value in _cells(linter, seed):
         span = value.cell.span
-        mutated = _replace_at(text, span.line, span.column, value.text, str(int(value.number) + 1))
+        mutated = replace_at(text, span.line, span.column, value.text, str(int(value.number) + 1))
         found = [d for d in linter.lint_text("mutant.txt", mutated) if d.code in ARITHMETIC]
         assert found, f"{table.name} {row}.{column} +1 went unnoticed"
         involved = _involved(table, row, column)
@@ -82,7 +74,7 @@ def test_blanking_any_cell_is_gia209_at_the_cell_and_skips_its_identities(linter
         for column in ("natural_person", "total"):
             value = table.values[row][column]
             span = value.cell.span
-            blanked = _replace_at(text, span.line, span.column, value.text, " " * len(value.text))
+            blanked = replace_at(text, span.line, span.column, value.text, " " * len(value.text))
             found = linter.lint_text("blank.txt", blanked)
             line = blanked.split("\n")[span.line - 1]
             cell_start = max(line.rfind(sep, 0, span.column - 1) for sep in "|\t") + 2  # after its separator

@@ -3,25 +3,17 @@
 
 from __future__ import annotations
 
-from conftest import SEED, seed_text
+from conftest import SEED, replace_at, seed_text
 
 from giarlint.parallel import LinterSet
 from giarlint.settings import Settings
-
-
-def _replace_at(text: str, line: int, column: int, old: str, new: str) -> str:
-    lines = text.split("\n")
-    target = lines[line - 1]
-    assert target[column - 1 : column - 1 + len(old)] == old
-    lines[line - 1] = target[: column - 1] + new + target[column - 1 + len(old) :]
-    return "\n".join(lines)
 
 
 def test_a_wrong_row_total_names_its_cells(linter):
     report = linter.build("x.txt", seed_text("001"))
     value = report.tables["table3"].values["granted"]["total"]
     span = value.cell.span
-    mutated = _replace_at(seed_text("001"), span.line, span.column, value.text, str(int(value.number) + 5))
+    mutated = replace_at(seed_text("001"), span.line, span.column, value.text, str(int(value.number) + 5))
     wrong = [d for d in linter.lint_text("x.txt", mutated) if d.code == "GIA201"]
     assert len(wrong) == 1
     left, right = wrong[0].cells
@@ -35,7 +27,7 @@ def test_a_wrong_column_total_names_the_result_rows(linter):
     report = linter.build("x.txt", seed_text("001"))
     value = report.tables["table3"].values["total"]["natural_person"]
     span = value.cell.span
-    mutated = _replace_at(seed_text("001"), span.line, span.column, value.text, str(int(value.number) + 5))
+    mutated = replace_at(seed_text("001"), span.line, span.column, value.text, str(int(value.number) + 5))
     found = {d.code: d for d in linter.lint_text("x.txt", mutated)}
     left, right = found["GIA203"].cells
     assert left == ("table3.total.natural_person",)
@@ -67,6 +59,6 @@ def test_a_negative_count_names_its_cell(linter):
     report = linter.build("x.txt", seed_text("000"))
     value = report.tables["table3"].values["granted"]["natural_person"]
     span = value.cell.span
-    mutated = _replace_at(seed_text("000"), span.line, span.column, value.text, "-" + value.text)
+    mutated = replace_at(seed_text("000"), span.line, span.column, value.text, "-" + value.text)
     negative = [d for d in linter.lint_text("x.txt", mutated) if d.code == "GIA206"]
     assert [d.cells for d in negative] == [(("table3.granted.natural_person",),)]
