@@ -139,7 +139,7 @@ def test_two_runs_writing_at_once_leave_only_whole_entries(tmp_path, cache):
     assert all(process.returncode == 1 for process in runs)
     assert outputs[0][0] == outputs[1][0] == outputs[2][0] and all(err == b"" for _, err in outputs)
     stored = entries(cache)
-    assert len(stored) == 40 and not [p for p in stored if p.name.startswith(".tmp-")]
+    assert len(stored) == 40 and not [p for p in stored if p.name.startswith(".giarlint-")]
     again = run("check", "-v", "--isolated", reports, cwd=tmp_path)
     assert hits(again) == (40, 40) and again.stdout.encode("utf-8") == outputs[0][0]
 

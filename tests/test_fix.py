@@ -193,7 +193,7 @@ def test_a_symbolic_link_stays_a_link(tmp_path, capsys):
     link.symlink_to(target)
     main(capsys, "check", "--fix", link)
     assert link.is_symlink() and "商业企业" in target.read_text(encoding="utf-8")
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".giarlint-fix-")]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".giarlint-")]
 
 
 def test_diff_goes_to_the_output_file(tmp_path, capsys):

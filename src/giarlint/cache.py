@@ -22,9 +22,9 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 
 from giarlint import __version__
+from giarlint.outfile import replace_bytes
 
 MAGIC = b"giarlint-result-1\n"
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024  # GIARLINT_CACHE_MAX_MB overrides
@@ -135,15 +135,7 @@ class ResultCache:
         name = self._file(key)
         try:
             os.makedirs(os.path.dirname(name), exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=os.path.dirname(name), prefix=".tmp-")
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    out.write(MAGIC + hashlib.sha256(payload).digest() + payload)
-                os.replace(temporary, name)  # atomic: a concurrent reader sees the old entry or the new
-            except BaseException:
-                if os.path.exists(temporary):
-                    os.remove(temporary)
-                raise
+            replace_bytes(name, MAGIC + hashlib.sha256(payload).digest() + payload, sync=False)
             self.written += 1
         except OSError:
             pass

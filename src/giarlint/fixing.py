@@ -12,10 +12,10 @@ from __future__ import annotations
 import codecs
 import os
 import re
-import tempfile
 from typing import NamedTuple
 
 from giarlint.diagnostics import Diagnostic, Edit
+from giarlint.outfile import replace_bytes
 from giarlint.source import DecodeError, decode, normalise_newlines
 
 MAX_PASSES = 4
@@ -155,25 +155,6 @@ def fix_file(linter, path: str, data: bytes, diagnostics: list[Diagnostic]) -> F
     return FixResult(data, bom + current.encode(codec), applied)
 
 
-def write_atomically(path: str, data: bytes) -> None:
-    """Replace the file's content at once (a reader never sees half a file), keeping its mode; a
-    symbolic link stays a link, and its target gets the new content."""
-    path = os.path.realpath(path)
-    directory = os.path.dirname(path)
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".giarlint-fix-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, os.stat(path).st_mode & 0o7777)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-
-
 def unified_diff(path: str, result: FixResult, codec_text) -> str:
     """A unified diff of the fix, in the file's text."""
     import difflib
@@ -239,7 +220,7 @@ def fix_run(session, diagnostics: list[Diagnostic], write: bool, note, stdin_nam
         shown.extend(_describe(d, text) for d in result.applied)
         fixed += len(result.applied)
         if write:
-            write_atomically(path, result.fixed)
+            replace_bytes(os.path.realpath(path), result.fixed)  # a link stays a link
             set_findings = [d for d in found if d.rule in {r.name for r in linter.registry.set_rules}]
             left.extend(sorted(linter.check_bytes(path, result.fixed).diagnostics + set_findings))
         else:

@@ -40,10 +40,20 @@ def refuse_collisions(targets: dict[str, str]) -> None:
 
 
 def write_atomically(target: str, text: str, encoding: str = "utf-8", errors: str = "backslashreplace") -> None:
-    """Write `text` to `target` through a temporary file in its directory and `os.replace`; the
-    file gets the permissions a new file would (the umask's), or those of the file it replaces.
-    What the encoding cannot take (a lone surrogate from a name that is not UTF-8) is written
-    as a backslash escape, never a failure."""
+    """`replace_bytes` of `text` as an output of the run: what the encoding cannot take (a lone
+    surrogate from a name that is not UTF-8) is written as a backslash escape, never a failure,
+    and a file-system error is an `OutputFileError` (exit 2)."""
+    try:
+        replace_bytes(target, text.encode(encoding, errors))
+    except OSError as exc:
+        raise OutputFileError(f"cannot write {target!r}: {exc.strerror or exc}") from exc
+
+
+def replace_bytes(target: str, data: bytes, sync: bool = True) -> None:
+    """Write `data` to `target` through a temporary file in its directory and `os.replace`, so a
+    reader sees the old content or the new, never half; the file gets the permissions of the file
+    it replaces, or those a new file would (the umask's). `sync=False` skips the fsync, for caches
+    that can lose an entry. The one atomic writer of outputs, fixes and cache entries."""
     directory = os.path.dirname(os.path.abspath(target))
     try:
         mode = os.stat(target).st_mode & 0o7777
@@ -51,20 +61,18 @@ def write_atomically(target: str, text: str, encoding: str = "utf-8", errors: st
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
+    handle, temporary = tempfile.mkstemp(prefix=".giarlint-", suffix=".tmp", dir=directory)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".giarlint-", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise OutputFileError(f"cannot write {target!r}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(handle, "w", encoding=encoding, errors=errors, newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            if sync:
+                stream.flush()
+                os.fsync(stream.fileno())
         os.chmod(temporary, mode)
         os.replace(temporary, target)
-    except OSError as exc:
+    except BaseException:
         try:
             os.unlink(temporary)
         except OSError:
             pass
-        raise OutputFileError(f"cannot write {target!r}: {exc.strerror or exc}") from exc
+        raise
