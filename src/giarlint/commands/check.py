@@ -78,19 +78,17 @@ def lint_all(session: Session, paths: list[str], args, sources, views: dict | No
     `views`, when given, is filled with path -> plain-data view of its report
     (`giarlint.reportview`), for formatters that ask for it. A found file that is plainly not a
     report is skipped (`session.skipped`)."""
+    from giarlint import cache
     from giarlint.parallel import lint_files
+    from giarlint.progress import bar
 
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    from giarlint import cache
-
     tasks = [(path, session.settings_index(path)) for path in paths if path != "-"]
     results_cache = cache.for_run(session.registry, not args.no_cache, views is not None)
-    results = cache.through(results_cache, tasks, lambda index: session._settings[index],
+    results = cache.through(results_cache, tasks, lambda index: session.linters.settings[index],
                             lambda todo: lint_files(todo, session.linters, jobs, session.load_plugins),
                             session.linters.lint)
     kept = []  # `Checked` of the reports with summaries, their diagnostics dropped
-    from giarlint.progress import bar
-
     progress = bar(len(paths), args.quiet)
     for path in paths:
         result = next(results) if path != "-" else _lint_stdin(session, args, sources)
