@@ -49,7 +49,7 @@ def _split(lines: list[Line]) -> list:
             rows.append(line)
             continue
         if rows:
-            blocks.append(Table([Row(list(r.cells or []), r.span) for r in rows], Span.merge(rows[0].span, rows[-1].span)))
+            blocks.append(Table([r.row for r in rows], Span.merge(rows[0].span, rows[-1].span)))
             rows = []
         if line is None:
             break
@@ -69,7 +69,7 @@ def _located_table(line: Line) -> Table:
     by_line: dict[int, list[Cell]] = {}
     for token in tokens:
         if token.kind != SOFT:
-            by_line.setdefault(token.line, []).append(Cell(token.text, token.span))
+            by_line.setdefault(token.line, []).append(Cell(token.text, token.line, token.span.column))
     rows = [Row(cells, Span.merge(cells[0].span, cells[-1].span)) for _, cells in sorted(by_line.items())]
     return Table(rows, line.span, line.table, lines, tokens)
 

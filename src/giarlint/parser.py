@@ -14,9 +14,8 @@ from typing import NamedTuple
 from lark import Lark, Token, Transformer
 
 from giarlint.resources import data_dir
-from giarlint.tree import Cell, Span
+from giarlint.tree import Row, Span, split_cells
 
-_SEPARATOR = re.compile(r"[|｜\t]")
 _MARKDOWN_RULE = re.compile(r"^:?-+:?$")  # a cell of a |---| line; one - is enough after a leading |
 _LONG_RULE = re.compile(r"^:?-{3,}:?$")  # without the leading |, only --- (a lone - is a value)
 
@@ -28,7 +27,7 @@ class Line(NamedTuple):
     kind: str
     text: str
     span: Span
-    cells: list[Cell] | None = None
+    row: Row | None = None  # a row of cells (kind row)
     table: str | None = None
 
 
@@ -52,30 +51,6 @@ def _line(kind: str, raw: str, number: int, column: int) -> Line:
     text = raw.strip()
     column += len(raw) - len(raw.lstrip())
     return Line(kind, text, Span(number, column, number, column + len(text)))
-
-
-def split_cells(raw: str, line: int, column: int) -> list[Cell]:
-    """Split a row at its separators; each cell's span covers its text without surrounding spaces.
-
-    The outer pipes of a Markdown row (``| a | b |``) are borders, not cells. Other empty cells
-    are kept: between and after texts they may be blank values, before the first text they
-    show the row's indentation under merged label columns. Only the table reader, knowing the
-    table's width, can tell them from padding (``| |||``)."""
-    parts = _SEPARATOR.split(raw)
-    start = column
-    stripped = raw.strip(" \u3000")
-    if stripped[:1] in ("|", "｜") and len(parts) > 1:
-        start += len(parts[0]) + 1  # the left border
-        parts = parts[1:]
-        if stripped[-1:] in ("|", "｜") and len(parts) > 1 and not parts[-1].strip():
-            parts = parts[:-1]  # the right border
-    cells = []
-    for part in parts:
-        text = part.strip()
-        begin = start + len(part) - len(part.lstrip()) if text else start
-        cells.append(Cell(text, Span(line, begin, line, begin + len(text))))
-        start += len(part) + 1
-    return cells
 
 
 class _ToLines(Transformer):
@@ -107,10 +82,10 @@ class _ToLines(Transformer):
             number = token.line + offset
             column = token.column if offset == 0 else 1
             start = column + len(raw) - len(raw.lstrip())
-            cells = split_cells(raw, number, column)
             rule = _MARKDOWN_RULE if text[:1] in ("|", "｜") else _LONG_RULE
-            markdown_rule = "-" in text and all(rule.match(c.text) for c in cells if c.text)
-            lines.append(Line("rule" if markdown_rule else "row", text, Span(number, start, number, start + len(text)), cells))
+            markdown_rule = "-" in text and all(rule.match(c.text) for c in split_cells(raw, number, column) if c.text)
+            lines.append(Line("rule" if markdown_rule else "row", text, Span(number, start, number, start + len(text)),
+                              Row.written(raw, number, column)))
         return lines
 
     def table(self, children):

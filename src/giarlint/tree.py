@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple, Union
 
@@ -24,18 +25,81 @@ class Span(NamedTuple):
 
 @dataclass(slots=True)
 class Cell:
-    """One table cell. `text` is the original text (wrapped lines joined by a newline)."""
+    """One table cell: its text and where it starts. A cell never spans lines, so its span is
+    made only when asked; a table-heavy report has hundreds of thousands of cells."""
 
     text: str
-    span: Span
+    line: int
+    column: int
+
+    @property
+    def span(self) -> Span:
+        return Span(self.line, self.column, self.line, self.column + len(self.text))
 
 
-@dataclass(slots=True)
+_SEPARATOR = re.compile(r"[|｜\t]")
+
+
 class Row:
-    """A table row as written: the cells of one line."""
+    """A table row as written: the cells of one line.
 
-    cells: list[Cell]
-    span: Span
+    A row of a table the locator did not take for table 二, 三 or 四 (`Row.written`) keeps only its
+    line and cuts it into cells each time they are read: a table-heavy report has hundreds of
+    thousands of such cells, and only a rule or two ever looks at them."""
+
+    __slots__ = ("_cells", "_span", "_raw", "_line", "_column")
+
+    def __init__(self, cells: list[Cell], span: Span):
+        self._cells, self._span, self._raw, self._line, self._column = cells, span, None, 0, 0
+
+    @classmethod
+    def written(cls, raw: str, line: int, column: int) -> "Row":
+        """The row of `raw`, a whole line of the report that starts at `column` of line `line`."""
+        row = cls([], Span(0, 0, 0, 0))
+        row._raw, row._line, row._column = raw, line, column
+        return row
+
+    @property
+    def cells(self) -> list[Cell]:
+        return self._cells if self._raw is None else split_cells(self._raw, self._line, self._column)
+
+    @property
+    def span(self) -> Span:
+        """The row's text without the spaces around it."""
+        if self._raw is None:
+            return self._span
+        start = self._column + len(self._raw) - len(self._raw.lstrip())
+        return Span(self._line, start, self._line, start + len(self._raw.strip()))
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Row) and (self.cells, self.span) == (other.cells, other.span)
+
+    def __repr__(self) -> str:
+        return f"Row(cells={self.cells!r}, span={self.span!r})"
+
+
+def split_cells(raw: str, line: int, column: int) -> list[Cell]:
+    """Split a row at its separators; each cell's span covers its text without surrounding spaces.
+
+    The outer pipes of a Markdown row (``| a | b |``) are borders, not cells. Other empty cells
+    are kept: between and after texts they may be blank values, before the first text they
+    show the row's indentation under merged label columns. Only the table reader, knowing the
+    table's width, can tell them from padding (``| |||``)."""
+    parts = _SEPARATOR.split(raw)
+    start = column
+    stripped = raw.strip(" \u3000")
+    if stripped[:1] in ("|", "｜") and len(parts) > 1:
+        start += len(parts[0]) + 1  # the left border
+        parts = parts[1:]
+        if stripped[-1:] in ("|", "｜") and len(parts) > 1 and not parts[-1].strip():
+            parts = parts[:-1]  # the right border
+    cells = []
+    for part in parts:
+        text = part.strip()
+        begin = start + len(part) - len(part.lstrip()) if text else start
+        cells.append(Cell(text, line, begin))
+        start += len(part) + 1
+    return cells
 
 
 @dataclass(slots=True)

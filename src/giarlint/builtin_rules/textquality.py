@@ -174,8 +174,7 @@ class TextQuality(Rule):
                     yield Finding("GIA503", paragraph_span(paragraph, match.start(), match.end()),
                                   {"text": expression}, variant, fix=fix)
         labels = canonical_labels()
-        cells = [cell for table in document.tables() for cell in table.cells() if "\n" not in cell.text]
-        for cell in cells:
+        for cell in (cell for table in document.tables() for row in table.rows for cell in row.cells):
             if not _LABEL_SPACES.search(cell.text) or strip_ordinal(fold(cell.text))[0] not in labels:
                 continue
             for match in _LABEL_SPACES.finditer(cell.text):

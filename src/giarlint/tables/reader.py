@@ -84,7 +84,7 @@ class TableData:
 
 
 def _cell(token: Token) -> Cell:
-    return Cell(token.text, token.span)
+    return Cell(token.text, token.line, token.span.column)
 
 
 class _Rows(NamedTuple):
@@ -217,7 +217,7 @@ def _place_blanks_by_cell_position(tokens, anchors, starts, fits, widths) -> Non
 
 
 def _value(token: Token) -> Value:
-    return read_value(Cell(token.text, token.span))
+    return read_value(Cell(token.text, token.line, token.span.column))
 
 
 def _name(row: Label) -> Localized:
