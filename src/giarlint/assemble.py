@@ -89,12 +89,14 @@ def assemble(parsed: ParseResult, line_count: int) -> Document:
     return Document(metadata, title, preamble, sections, line_count)
 
 
-def read_document(text: str, templates: Templates | None = None) -> Document:
-    """Parse newline-normalised text into a `Document`: tables located first (by the anchor
-    words of `templates`), then the prose grammar over the rest."""
+def read_document(text: str, templates: Templates | None = None, lines: list[str] | None = None) -> Document:
+    """Parse newline-normalised text (whose lines, `text.split("\\n")`, may be given) into a
+    `Document`: tables located first (by the anchor words of `templates`), then the prose
+    grammar over the rest."""
     templates = templates or load_templates()
-    extents = locate(text.split("\n"), templates.locate, section_words())
-    return assemble(parse_lines(text, extents), text.count("\n") + 1)
+    lines = lines if lines is not None else text.split("\n")
+    extents = locate(lines, templates.locate, section_words())
+    return assemble(parse_lines(text, extents, lines), len(lines))
 
 
 @lru_cache(maxsize=1)

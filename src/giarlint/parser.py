@@ -84,6 +84,8 @@ class _ToLines(Transformer):
             start = column + len(raw) - len(raw.lstrip())
             rule = _MARKDOWN_RULE if text[:1] in ("|", "｜") else _LONG_RULE
             markdown_rule = "-" in text and all(rule.match(c.text) for c in split_cells(raw, number, column) if c.text)
+            if column == 1 and _FOLD.lines[number - 1] == raw:
+                raw = _FOLD.lines[number - 1]  # the report's own line: a row keeps no copy
             lines.append(Line("rule" if markdown_rule else "row", text, Span(number, start, number, start + len(text)),
                               Row.written(raw, number, column)))
         return lines
@@ -208,19 +210,20 @@ def _lark(grammar: str, lexer) -> Lark:
                 postlex=_FOLD)
 
 
-def parse_lines(text: str, extents: list | None = None) -> ParseResult:
-    """Parse newline-normalised text; the lines of `extents` (located tables) are one TABLE
-    token each. Every input parses: each line is at least a paragraph."""
-    if not text.endswith("\n"):
-        text += "\n"
+def parse_lines(text: str, extents: list | None = None, lines: list[str] | None = None) -> ParseResult:
+    """Parse newline-normalised text (whose lines, `text.split("\\n")`, may be given); the lines of
+    `extents` (located tables) are one TABLE token each. Every input parses: each line is at
+    least a paragraph."""
+    _FOLD.lines = lines = lines if lines is not None else text.split("\n")
     _FOLD.extents = list(extents or ())
     if _FOLD.extents:
         # the grammar need not read a table's lines: it sees them blank (lines and columns stay)
-        _FOLD.lines = lines = text.split("\n")
         blanked = list(lines)
         for extent in _FOLD.extents:
             blanked[extent.first - 1 : extent.last] = [""] * (extent.last - extent.first + 1)
         text = "\n".join(blanked)
+    if not text.endswith("\n"):
+        text += "\n"
     try:
         return _parser().parse(text)
     finally:

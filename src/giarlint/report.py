@@ -77,11 +77,12 @@ def build_report(text: str, path: str = "<string>", templates: Templates | None 
                  forced_format: str | None = None) -> Report:
     """Parse newline-normalised text into a `Report`."""
     templates = templates or load_templates()
-    document = read_document(text, templates)
+    lines = text.split("\n")
+    document = read_document(text, templates, lines)
     facts = read_facts(document)
     tables = read_tables(document, templates, facts.year)
     if forced_format:
         format_name, source = forced_format, "config"
     else:
         format_name, source = detect_format(tables, facts.year)
-    return Report(path, text, document, tables, facts, format_name, source, text.split("\n"), templates)
+    return Report(path, text, document, tables, facts, format_name, source, lines, templates)
