@@ -15,8 +15,8 @@ from giarlint.normalize import fold
 from giarlint.parser import Line, ParseResult, parse_lines
 from giarlint.tables.locate import locate
 from giarlint.tables.templates import Templates, load_templates
-from giarlint.tables.tokens import SOFT, tokenize
-from giarlint.tree import Cell, Document, Heading, Paragraph, Row, Section, Span, Table
+from giarlint.tables.tokens import tokenize
+from giarlint.tree import Document, Heading, Paragraph, Section, Span, Table
 
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _TITLE_LABEL = re.compile(r"^(?:标题|標題|文章标题)\s*[:：]\s*")
@@ -65,13 +65,7 @@ _PARAGRAPH_KINDS = {"subheading": "subheading", "metadata": "metadata"}
 
 def _located_table(line: Line) -> Table:
     lines = line.text.split("\n")
-    tokens = tokenize(lines, line.span.line)
-    by_line: dict[int, list[Cell]] = {}
-    for token in tokens:
-        if token.kind != SOFT:
-            by_line.setdefault(token.line, []).append(Cell(token.text, token.line, token.span.column))
-    rows = [Row(cells, Span.merge(cells[0].span, cells[-1].span)) for _, cells in sorted(by_line.items())]
-    return Table(rows, line.span, line.table, lines, tokens)
+    return Table(None, line.span, line.table, lines, tokenize(lines, line.span.line))
 
 
 def assemble(parsed: ParseResult, line_count: int) -> Document:

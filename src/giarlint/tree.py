@@ -102,21 +102,35 @@ def split_cells(raw: str, line: int, column: int) -> list[Cell]:
     return cells
 
 
-@dataclass(slots=True)
 class Table:
     """Lines of cells. `kind` is table2/table3/table4 for a table the locator found by its
-    anchor words (its `lines` are the report's lines, `tokens` their cells); None for other
-    rows of cells."""
+    anchor words (its `lines` are the report's lines, `tokens` their cells, and its rows are
+    made from the tokens when read); None for other rows of cells."""
 
-    rows: list[Row]
-    span: Span
-    kind: str | None = None
-    lines: list[str] = field(default_factory=list)
-    tokens: list = field(default_factory=list)  # giarlint.tables.tokens.Token
+    __slots__ = ("_rows", "span", "kind", "lines", "tokens")
+
+    def __init__(self, rows: list[Row] | None, span: Span, kind: str | None = None, lines: list[str] | None = None,
+                 tokens: list | None = None):
+        self._rows, self.span, self.kind = rows, span, kind
+        self.lines = lines if lines is not None else []
+        self.tokens = tokens if tokens is not None else []  # giarlint.tables.tokens.Token
+
+    @property
+    def rows(self) -> list[Row]:
+        if self._rows is not None:
+            return self._rows
+        by_line: dict[int, list[Cell]] = {}
+        for token in self.tokens:
+            if token.kind != "soft":  # giarlint.tables.tokens.SOFT, a blank line: no cell
+                by_line.setdefault(token.line, []).append(Cell(token.text, token.line, token.begin))
+        return [Row(cells, Span.merge(cells[0].span, cells[-1].span)) for _, cells in sorted(by_line.items())]
 
     def cells(self) -> list[Cell]:
         """All cells in reading order, empty ones included."""
         return [cell for row in self.rows for cell in row.cells]
+
+    def __repr__(self) -> str:
+        return f"Table(kind={self.kind!r}, span={self.span!r}, rows={len(self.rows)})"
 
 
 @dataclass(slots=True)

@@ -232,6 +232,5 @@ def _tokens_of(cells: list[Token], split: list[tuple[int, str, int]]) -> list[To
     out = []
     for index, piece, offset in split:
         token = cells[index]
-        column = token.span.column + offset
-        out.append(token._replace(text=piece, span=token.span._replace(column=column, end_column=column + len(piece))))
+        out.append(token._replace(text=piece, begin=token.begin + offset))
     return out

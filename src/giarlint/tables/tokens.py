@@ -56,11 +56,16 @@ _LEXED = {"NUMBER": VALUE, "MARK": VALUE, "CHANGE": VALUE, "WORD": WORD}  # cell
 class Token(NamedTuple):
     kind: str
     text: str
-    span: Span
     line: int  # 1-based line number in the report
+    begin: int  # 1-based column of its first character
     separated: bool = False  # from a line of cells
     fused: bool = False  # digits cut from words: maybe several cells without a separator
     column: int = -1  # index of the cell in its line (separated lines)
+
+    @property
+    def span(self) -> Span:
+        """Made when asked: a large table has hundreds of thousands of tokens, and few are read."""
+        return Span(self.line, self.begin, self.line, self.begin + len(self.text))
 
 
 @lru_cache(maxsize=1)
@@ -102,8 +107,7 @@ def tokenize(lines: list[str], first_line: int) -> list[Token]:
         if blank_run:
             out.extend(_soft_blanks(blank_run, blank_separated))
             blank_run = []
-        out.extend(Token(p.kind, p.text, Span(number, p.begin, number, p.end), number, p.separated, p.fused, p.column)
-                   for p in _line_tokens(raw))
+        out.extend(Token(p.kind, p.text, number, p.begin, p.separated, p.fused, p.column) for p in _line_tokens(raw))
     return out
 
 
@@ -112,8 +116,7 @@ class _Placed(NamedTuple):
 
     kind: str
     text: str
-    begin: int  # 1-based columns
-    end: int
+    begin: int  # 1-based column
     separated: bool = False
     fused: bool = False
     column: int = -1
@@ -156,7 +159,7 @@ def _blank_separated(lines: list[str]) -> bool:
 
 def _soft_blanks(numbers: list[int], blank_separated: bool) -> list[Token]:
     kept = numbers[1 : 1 + (len(numbers) - 1) // 2] if blank_separated else numbers
-    return [Token(SOFT, "", Span(n, 1, n, 1), n) for n in kept]
+    return [Token(SOFT, "", n, 1) for n in kept]
 
 
 def _is_furniture(pieces) -> bool:
@@ -176,7 +179,7 @@ def _chunks(raw: str, pieces) -> list[_Placed]:
         else:
             # a count never starts with 0: 000000000000000 is cells run together
             glued = len(text) > 1 and text[0] == "0" and text.isdigit()
-            out.append(_Placed(kind, text, column, column + len(text), fused=glued))
+            out.append(_Placed(kind, text, column, fused=glued))
     return out
 
 
@@ -228,11 +231,11 @@ def _unglue(text: str, column: int) -> list[_Placed]:
         if end <= begin:
             continue
         if start < begin:
-            out.append(_Placed(WORD, text[start:begin], column + start, column + begin))
-        out.append(_Placed(VALUE, text[begin:end], column + begin, column + end, fused=True))
+            out.append(_Placed(WORD, text[start:begin], column + start))
+        out.append(_Placed(VALUE, text[begin:end], column + begin, fused=True))
         start = end
     if start < len(text):
-        out.append(_Placed(WORD, text[start:], column + start, column + len(text)))
+        out.append(_Placed(WORD, text[start:], column + start))
     return out
 
 
@@ -263,8 +266,8 @@ def _cells(raw: str, pieces) -> list[_Placed]:
         if content:
             first, last = content[0], content[-1]
             begin, text = _unwrap(first.column, raw[first.column - 1 : last.column + len(last.value) - 1])
-            out.append(_Placed(_kind(text), text, begin, begin + len(text), True, False, position))
+            out.append(_Placed(_kind(text), text, begin, True, False, position))
         else:
             at = seps[index - 1].column + 1 if index else 1
-            out.append(_Placed(BLANK_CELL, "", at, at, True, False, position))
+            out.append(_Placed(BLANK_CELL, "", at, True, False, position))
     return out
