@@ -109,3 +109,4 @@ def test_the_grammar_and_the_cell_classifier_agree_on_what_a_value_is():
         kind, _ = classify(sample)
         classified = kind in ("number", "na") or bool(_CHANGE.match(sample))
         assert lexed == classified, sample
+

@@ -154,4 +154,4 @@ def _the_one_way(rows, keys: list[str], templates: Templates, format_name: str) 
 
 
 def _value(token: Token):
-    return read_value(Cell(token.text, token.line, token.span.column))
+    return read_value(Cell(token.text, token.line, token.begin))

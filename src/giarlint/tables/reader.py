@@ -84,7 +84,7 @@ class TableData:
 
 
 def _cell(token: Token) -> Cell:
-    return Cell(token.text, token.line, token.span.column)
+    return Cell(token.text, token.line, token.begin)
 
 
 class _Rows(NamedTuple):
@@ -217,7 +217,7 @@ def _place_blanks_by_cell_position(tokens, anchors, starts, fits, widths) -> Non
 
 
 def _value(token: Token) -> Value:
-    return read_value(Cell(token.text, token.line, token.span.column))
+    return read_value(Cell(token.text, token.line, token.begin))
 
 
 def _name(row: Label) -> Localized:
