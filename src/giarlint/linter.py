@@ -11,6 +11,7 @@ import dataclasses
 from array import array
 import os
 import pickle
+import signal
 import time
 from typing import Iterable, NamedTuple, Sequence
 
@@ -181,6 +182,18 @@ class Linter:
             raise exc
         error = f"{type(exc).__name__}: {exc}"[:300]
         return FileResult(self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, {"error": error}, "internal")]))
+
+    def worker_died(self, path: str, exitcode: int | None) -> list[Diagnostic]:
+        """GIA001: the worker process checking this file under --jobs died (the system ends a
+        process that runs out of memory; a plugin may end it); the other files are checked."""
+        if exitcode is not None and exitcode < 0:
+            try:
+                how = signal.Signals(-exitcode).name
+            except ValueError:
+                how = f"signal {-exitcode}"
+        else:
+            how = f"exit status {exitcode}"
+        return self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, {"how": how}, "worker_died")])
 
     def _check_bytes(self, path: str, data: bytes) -> FileResult:
         try:

@@ -11,16 +11,18 @@ is left behind.
 
 from __future__ import annotations
 
-import os
 import signal
 import sys
 import threading
+from collections import deque
+from itertools import islice
 from typing import Iterable, Iterator
 
 from giarlint.settings import Settings
 
 _worker_linters = None  # the LinterSet of a worker process
 CHUNK = 16  # files per hand-out: small enough to keep both workers busy to the end
+POLL_SECONDS = 0.5  # how often a wait for results checks that every worker is still alive
 
 
 class LinterSet:
@@ -49,6 +51,13 @@ class LinterSet:
         path, index = task
         return self.checker(index).check_file(path)
 
+    def lost(self, task: tuple[str, int], exitcode: int | None):
+        """The `giarlint.api.Checked` of a file whose worker process died while checking it."""
+        from giarlint.api import Checked
+
+        path, index = task
+        return Checked(path, self.get(index).worker_died(path, exitcode))
+
 
 def _start_worker(settings: list[Settings] | None, load_plugins: bool, views: bool) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
@@ -69,8 +78,68 @@ def start_method() -> str:
     return "fork" if sys.platform.startswith("linux") and threading.active_count() == 1 else "spawn"
 
 
+def _lint_chunk(tasks: list[tuple[str, int]]) -> list:
+    return [_worker_linters.lint(task) for task in tasks]
+
+
+class _WorkerDied(Exception):
+    """A worker process ended while files were out (killed for want of memory, or a plugin ended
+    it): `multiprocessing.Pool` would wait for its results for ever."""
+
+    def __init__(self, exitcode: int | None):
+        super().__init__(exitcode)
+        self.exitcode = exitcode
+
+
+def _chunks(tasks: Iterator, size: int) -> Iterator[list]:
+    while True:
+        chunk = list(islice(tasks, size))
+        if not chunk:
+            return
+        yield chunk
+
+
+def _in_pool(context, jobs: int, initargs: tuple, chunks: Iterator[list], out: deque) -> Iterator:
+    """The results of `chunks`, in order, from a pool of `jobs` workers. At most two chunks a
+    worker are out at a time, kept in `out` (chunk, pending result) until their results are
+    handed on, so that when a worker dies (`_WorkerDied`) the files that may have killed it are
+    known and few. Ctrl-C, SIGTERM or an error ends the workers (`Pool.terminate`)."""
+    import multiprocessing
+
+    before = set(multiprocessing.active_children())
+    pool = context.Pool(jobs, initializer=_start_worker, initargs=initargs)
+    workers = [process for process in multiprocessing.active_children() if process not in before]
+    try:
+        while True:
+            while len(out) < 2 * jobs:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    break
+                out.append((chunk, pool.apply_async(_lint_chunk, (chunk,))))
+            if not out:
+                break
+            while True:
+                try:
+                    results = out[0][1].get(POLL_SECONDS)
+                    break
+                except multiprocessing.TimeoutError:
+                    dead = next((process for process in workers if not process.is_alive()), None)
+                    if dead is not None:
+                        raise _WorkerDied(dead.exitcode) from None
+            out.popleft()
+            yield from results
+        pool.close()
+    finally:
+        pool.terminate()  # also on Ctrl-C, SIGTERM or an error: no worker outlives the run
+        pool.join()
+
+
 def lint_files(tasks: Iterable[tuple[str, int]], linters: LinterSet, jobs: int, load_plugins: bool) -> Iterator:
-    """The `LinterSet.lint` answer of each (path, settings index) task, in task order, as they finish."""
+    """The `LinterSet.lint` answer of each (path, settings index) task, in task order, as they finish.
+
+    When a worker dies, the files that were out are checked again one at a time, each in a
+    worker of its own: the one whose worker dies again gets a GIA001 saying so, and the run goes
+    on with the others."""
     if jobs <= 1:
         for task in tasks:
             yield linters.lint(task)
@@ -86,11 +155,20 @@ def lint_files(tasks: Iterable[tuple[str, int]], linters: LinterSet, jobs: int, 
         initargs = (None, load_plugins, linters.views)
     else:
         initargs = (linters.settings, load_plugins, linters.views)
-    pool = multiprocessing.get_context(method).Pool(jobs, initializer=_start_worker, initargs=initargs)
+    context = multiprocessing.get_context(method)
+    chunks = _chunks(iter(tasks), CHUNK)
     try:
-        yield from pool.imap(_lint_in_worker, tasks, CHUNK)
-        pool.close()
+        while True:
+            out: deque = deque()
+            try:
+                yield from _in_pool(context, jobs, initargs, chunks, out)
+                return
+            except _WorkerDied:
+                suspects = [task for chunk, _ in out for task in chunk]
+            for task in suspects:
+                try:
+                    yield from _in_pool(context, 1, initargs, iter([[task]]), deque())
+                except _WorkerDied as died:
+                    yield linters.lost(task, died.exitcode)
     finally:
-        pool.terminate()  # also on Ctrl-C, SIGTERM or an error: no worker outlives the run
-        pool.join()
         _worker_linters = None
