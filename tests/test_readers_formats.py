@@ -144,3 +144,28 @@ def test_a_third_party_reader_plugin_is_used(tmp_path):
     found = [(d.line, d.column, d.code) for d in linter.lint_file(str(path))]
     assert found == [(d.line, d.column, d.code) for d in linter.lint_text(str(path), seed)]
     assert [code for _, _, code in found] == ["GIA205"]
+
+
+
+def test_pdfminer_warnings_stay_off_the_terminal():
+    """pdfminer warns of odd fonts ("Could not get FontBBox …", Chromium's printed PDFs); with no
+    handler Python would print each bare among giarlint's output. A program that configured
+    logging still gets them. (In a fresh process: pytest's own log capture would hide the fault.)"""
+    import subprocess
+    import sys
+
+    program = """
+import logging
+from giarlint.readers.pdfdoc import _load
+_load()
+logging.getLogger("pdfminer.pdffont").warning("Could not get FontBBox from font descriptor")
+caught = []
+handler = logging.Handler()
+handler.emit = caught.append
+logging.getLogger().addHandler(handler)
+logging.getLogger("pdfminer.pdffont").warning("still delivered")
+print([record.getMessage() for record in caught])
+"""
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
+    assert done.stderr == ""
+    assert done.stdout.strip() == "['still delivered']"

@@ -10,6 +10,7 @@ is reported as unreadable, not guessed at.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections import Counter
 
@@ -31,6 +32,12 @@ def _load():
         import pdfplumber
     except ImportError:
         raise missing_library(KIND, "pdfplumber", "pdf") from None
+    # pdfminer logs a warning for each odd font ("Could not get FontBBox …"); with no handler of
+    # its own, Python prints it bare on stderr, among giarlint's output. A NullHandler keeps it
+    # off the terminal and still hands it to the handlers of a program that configured logging.
+    logger = logging.getLogger("pdfminer")
+    if not any(isinstance(handler, logging.NullHandler) for handler in logger.handlers):
+        logger.addHandler(logging.NullHandler())
     return pdfplumber
 
 
