@@ -6,7 +6,8 @@ the registry and linters already built (nothing to import or rebuild); elsewhere
 and build them in an initializer. Files go out in chunks, and only diagnostics and the small
 report-set summaries come back. Workers ignore SIGINT and die on SIGTERM: the main process
 handles Ctrl-C and termination, and ends the workers (`Pool.terminate`) on the way out, so none
-is left behind.
+is left behind. A worker that dies (out of memory, a plugin ending its process) costs only the file
+it was checking.
 """
 
 from __future__ import annotations
@@ -67,10 +68,6 @@ def _start_worker(settings: list[Settings] | None, load_plugins: bool, views: bo
         from giarlint.plugins import build_registry
 
         _worker_linters = LinterSet(build_registry(load_plugins=load_plugins), settings, views)
-
-
-def _lint_in_worker(task: tuple[str, int]):
-    return _worker_linters.lint(task)
 
 
 def start_method() -> str:
