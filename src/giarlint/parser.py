@@ -1,19 +1,19 @@
 """Run the Lark grammar (``grammar/report.lark``) over a report and return positioned lines.
 
+The parser is Lark's standalone one, generated from the grammar ahead of time
+(`giarlint.lark_standalone`, ``tools/generate_parsers.py``), so a run does not import Lark.
+
 The grammar yields a preamble and sections of lines; this module turns its tokens into
 `Line` records with exact spans and splits table rows into cells.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from lark import Lark, Token, Transformer
-
-from giarlint.resources import data_dir
+from giarlint.lark_standalone import Lark, Lark_StandAlone, Token, Transformer
 from giarlint.tree import Row, Span, split_cells
 
 _MARKDOWN_RULE = re.compile(r"^:?-+:?$")  # a cell of a |---| line; one - is enough after a leading |
@@ -200,14 +200,7 @@ _FOLD = _FoldTables()
 
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
-    with open(os.path.join(data_dir("grammar"), "report.lark"), encoding="utf-8") as handle:
-        grammar = handle.read()
-    return _lark(grammar, "basic")
-
-
-def _lark(grammar: str, lexer) -> Lark:
-    return Lark(grammar, parser="lalr", lexer=lexer, maybe_placeholders=False, transformer=_ToLines(), cache=True,
-                postlex=_FOLD)
+    return Lark_StandAlone(transformer=_ToLines(), postlex=_FOLD)
 
 
 def parse_lines(text: str, extents: list | None = None, lines: list[str] | None = None) -> ParseResult:

@@ -16,15 +16,12 @@ Lexed by ``grammar/cells.lark``; this module decides, line by line, what the chu
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from lark import Lark
-
+from giarlint.lark_standalone import Cells_StandAlone, Lark
 from giarlint.normalize import has_cjk
-from giarlint.resources import data_dir
 from giarlint.tables.values import BLANK, TEXT, classify
 from giarlint.tree import Span
 
@@ -70,9 +67,9 @@ class Token(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _lexer() -> Lark:
-    with open(os.path.join(data_dir("grammar"), "cells.lark"), encoding="utf-8") as handle:
-        grammar = handle.read()
-    return Lark(grammar, parser="lalr", lexer="basic", cache=True)
+    """The lexer of ``grammar/cells.lark``: Lark's standalone parser, generated ahead of time
+    (`giarlint.lark_standalone`)."""
+    return Cells_StandAlone()
 
 
 class Piece(NamedTuple):
