@@ -18,7 +18,6 @@ Entries are pickles: the cache directory is the user's own, like a virtual envir
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
@@ -30,6 +29,13 @@ MAGIC = b"giarlint-result-1\n"
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024  # GIARLINT_CACHE_MAX_MB overrides
 KEEP_FRACTION = 0.8  # pruning goes down to this share of the bound
 NEVER_STORED = ("GIA099",)
+
+
+def _sha256(data: bytes = b""):
+    """hashlib's SHA-256, imported on first use: a run without the cache never loads OpenSSL."""
+    import hashlib
+
+    return hashlib.sha256(data)
 
 
 def results_dir() -> str:
@@ -62,14 +68,14 @@ def _code_fingerprint() -> str:
                     except OSError:
                         continue
                     parts.append(f"{os.path.relpath(os.path.join(root, name), top)}:{stat.st_size}:{stat.st_mtime_ns}")
-    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+    return _sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
 def run_key(registry, views: bool = False) -> str:
     """What every result of a run depends on besides the file and its settings."""
     plugins = sorted(f"{p.name}={p.version}@{p.distribution}" for p in registry.plugins)
     parts = [__version__, sys.version, _code_fingerprint(), *plugins, f"views={views}"]
-    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+    return _sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
 class ResultCache:
@@ -83,7 +89,7 @@ class ResultCache:
         self.hits = 0
 
     def key(self, path: str, data: bytes, settings) -> str:
-        digest = hashlib.sha256()
+        digest = _sha256()
         for part in (self.run_key, os.path.abspath(path), path, repr(settings)):
             digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(data)
@@ -106,7 +112,7 @@ class ResultCache:
         header = len(MAGIC) + 32
         if blob[: len(MAGIC)] == MAGIC and len(blob) > header:
             payload = blob[header:]
-            if hashlib.sha256(payload).digest() == blob[len(MAGIC):header]:
+            if _sha256(payload).digest() == blob[len(MAGIC):header]:
                 try:
                     value = pickle.loads(payload)
                 except Exception:
@@ -135,7 +141,7 @@ class ResultCache:
         name = self._file(key)
         try:
             os.makedirs(os.path.dirname(name), exist_ok=True)
-            replace_bytes(name, MAGIC + hashlib.sha256(payload).digest() + payload, sync=False)
+            replace_bytes(name, MAGIC + _sha256(payload).digest() + payload, sync=False)
             self.written += 1
         except OSError:
             pass

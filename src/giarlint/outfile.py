@@ -6,7 +6,6 @@ the old output or the new one, never half of it."""
 from __future__ import annotations
 
 import os
-import tempfile
 from typing import Iterable
 
 
@@ -54,6 +53,8 @@ def replace_bytes(target: str, data: bytes, sync: bool = True) -> None:
     reader sees the old content or the new, never half; the file gets the permissions of the file
     it replaces, or those a new file would (the umask's). `sync=False` skips the fsync, for caches
     that can lose an entry. The one atomic writer of outputs, fixes and cache entries."""
+    import tempfile  # (and shutil, random with it) only for a run that writes a file
+
     directory = os.path.dirname(os.path.abspath(target))
     try:
         mode = os.stat(target).st_mode & 0o7777
