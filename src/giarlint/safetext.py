@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import re
 
+from giarlint.patterns import lazy
+
+# Compiled on first use (a class of surrogates costs the regex compiler a while): a run
+# compiles only the ones its output format needs.
 # C0 controls but tab, DEL, C1 controls, lone surrogates, and the bidirectional overrides and
 # isolates that make a line read differently from what it holds.
-_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+_TERMINAL_UNSAFE = lazy("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 # What XML 1.0 does not allow in a document at all, and the controls it allows but a terminal acts on.
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_XML_FORBIDDEN = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_SURROGATE = lazy("[\ud800-\udfff]")
 # What JSON leaves raw but a terminal showing the file would act on, or an encoder refuses.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = lazy("[\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(match: re.Match) -> str:

@@ -11,19 +11,21 @@ import re
 
 from giarlint.assemble import section_words
 from giarlint.normalize import fold
+from giarlint.patterns import lazy
 from giarlint.readers import ConvertedSource, PositionMap
 
 MIN_LINE = 1000  # a line this long holding two section headings is a page run together
-_HEADING = re.compile(r"[一二三四五六七八九十][ \u3000]*[、．.]")
+# compiled on first use: most reports have no such line and never reach them
+_HEADING = lazy(r"[一二三四五六七八九十][ \u3000]*[、．.]")
 # where a table starts, in its section: table 二's first caption, table 三's corner note or first
 # row, table 四's header
-_TABLE_STARTS = re.compile(r"第二十条第|[（(]本列数据|申请人情况|一、本年新收")
-_TABLE4_HEADER = re.compile(r"结果维持")
-_HTML_ROW = re.compile(r"<tr[\s>]", re.IGNORECASE)  # a page's HTML kept in the text
-_TITLE_END = re.compile(r"情况|事项")  # every section title of the form ends so
-_ROW_LABEL = re.compile(r"[一二三四][、．.](?:本年新收|本年度|上年|结转)")
+_TABLE_STARTS = lazy(r"第二十条第|[（(]本列数据|申请人情况|一、本年新收")
+_TABLE4_HEADER = lazy(r"结果维持")
+_HTML_ROW = lazy(r"<tr[\s>]", re.IGNORECASE)  # a page's HTML kept in the text
+_TITLE_END = lazy(r"情况|事项")  # every section title of the form ends so
+_ROW_LABEL = lazy(r"[一二三四][、．.](?:本年新收|本年度|上年|结转)")
 # what a heading run into the page follows: a sentence's end, a table's last number, markup
-_BEFORE_HEADING = re.compile(r"[。；;！？!?:：）)】”\"'>\s\d]")
+_BEFORE_HEADING = lazy(r"[。；;！？!?:：）)】”\"'>\s\d]")
 
 
 def reflow(text: str) -> ConvertedSource | None:
