@@ -1,0 +1,52 @@
+"""What keeps a cold ``giarlint check`` short (README, Speed): modules and patterns a plain check of a
+text report does not need are not loaded, and what replaced a costly pattern counts the same."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import SEEDS
+
+# loaded only by the runs that need them: the result cache, an atomic write, the html format, Lark
+# itself (giarlint runs its standalone parsers), the flat-text reflow's patterns
+NOT_LOADED = ("lark", "hashlib", "tempfile", "html", "giarlint.readers.htmlpage")
+PROBE = """
+import json, sys
+sys.argv = ["giarlint", "check", "--isolated", "--no-cache", "-q", sys.argv[1]]
+from giarlint.cli import main
+status = main()
+from giarlint.readers import flat
+print(json.dumps({"status": status, "modules": sorted(sys.modules),
+                  "flat_compiled": [name for name, value in vars(flat).items() if getattr(value, "_compiled", None) is not None]}))
+"""
+
+
+def test_a_plain_check_loads_only_what_it_uses():
+    env = dict(os.environ, GIARLINT_DISABLE_PLUGIN_AUTOLOAD="1")
+    done = subprocess.run([sys.executable, "-c", PROBE, str(SEEDS[0])], capture_output=True, text=True, env=env, check=True)
+    probe = json.loads(done.stdout.splitlines()[-1])
+    assert probe["status"] == 1  # the seed has findings: the check ran whole
+    assert [name for name in NOT_LOADED if name in probe["modules"]] == []
+    assert probe["flat_compiled"] == []
+
+
+_COUNTED = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")  # what GIA401 counted before
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from("aZ09_中文\u4dff\u4e00\u9fff\ua000，。 \n１２ａ²٣𠀀"), max_size=60), st.integers(0, 80))
+def test_gia401_counts_as_the_character_class_did(text, minimum):
+    from giarlint.builtin_rules.content import _counted
+
+    exact = len(_COUNTED.findall(text))
+    count = _counted(text, minimum)
+    assert (count < minimum) == (exact < minimum)
+    if exact < minimum:
+        assert count == exact  # the count a finding names is exact
