@@ -11,7 +11,11 @@ Prints, for a tree of copies of the bundled seed reports:
 - the peak RSS of a ``-j1`` and a ``-j2`` run (the largest process: the main one or a worker) at each
   size of --memory;
 - cold start: ``python -c pass``, ``flake8`` on a 4-line file and ``giarlint check`` of one seed
-  (medians of --cold-repeat runs, CPU and wall), with giarlint's ratio to each.
+  (medians of --cold-repeat runs, CPU and wall), with giarlint's ratio to each. flake8 comes with
+  the ``bench`` extra (``pip install -e '.[bench]'``); when it cannot run (``flake8 --version``
+  fails, or it does not pass the clean 4-line file), no flake8 figure or ratio is printed.
+  ``--cold-baseline DIR`` adds, in the same run, the cold check with giarlint imported from
+  ``DIR/src`` (a checkout of an earlier commit, e.g. ``git worktree add /tmp/before main``).
 CPU time is the figure to read on a shared machine; wall time is printed beside it.
 """
 
@@ -49,24 +53,32 @@ wall = time.perf_counter() - start
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(sys.argv[1], "wb") as handle:
     handle.write(done.stdout)
-print(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss)
+print(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss, done.returncode)
 '''
+
+
+BASELINE_SRC: list[str] = []  # PYTHONPATH of the --cold-baseline runs, while they are measured
 
 
 def environment() -> dict:
     """Bytecode allowed (as an installed package has it), no third-party plugins."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["GIARLINT_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    if BASELINE_SRC:
+        env["PYTHONPATH"] = BASELINE_SRC[0]
     return env
 
 
-def measured(command: list[str]) -> tuple[float, float, float, bytes]:
-    """(CPU s of the command and every process it started, wall s, peak RSS MiB of the largest, stdout)."""
+def measured(command: list[str], allowed: tuple[int, ...] = (0, 1)) -> tuple[float, float, float, bytes]:
+    """(CPU s of the command and every process it started, wall s, peak RSS MiB of the largest, stdout).
+    An exit status outside `allowed` stops the benchmark: a failing command's time means nothing."""
     with tempfile.NamedTemporaryFile() as out:
         line = subprocess.run([sys.executable, "-c", MEASURE, out.name, *command], capture_output=True,
                               text=True, env=environment(), check=True).stdout
-        cpu, wall, rss = (float(x) for x in line.split())
-        return cpu, wall, rss / 1024, Path(out.name).read_bytes()
+        cpu, wall, rss, status = line.split()
+        if int(status) not in allowed:
+            raise SystemExit(f"{' '.join(command)} exited with status {status}")
+        return float(cpu), float(wall), float(rss) / 1024, Path(out.name).read_bytes()
 
 
 def make_tree(directory: Path, reports: int) -> Path:
@@ -84,10 +96,21 @@ def giarlint(*args: str) -> list[str]:
             "check", "--isolated", "-q", "--no-cache", *args]
 
 
-def median_runs(command: list[str], repeat: int) -> tuple[float, float]:
-    measured(command)  # warm-up: bytecode and caches in place, as after an install
-    runs = [measured(command) for _ in range(repeat)]
+def median_runs(command: list[str], repeat: int, allowed: tuple[int, ...] = (0, 1)) -> tuple[float, float]:
+    measured(command, allowed)  # warm-up: bytecode and caches in place, as after an install
+    runs = [measured(command, allowed) for _ in range(repeat)]
     return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+
+
+def flake8_works(flake8: list[str], clean_file: Path) -> bool:
+    """Whether flake8 runs here: ``--version`` succeeds and the clean file passes (exit 0)."""
+    try:
+        for command in ([*flake8, "--version"], [*flake8, str(clean_file)]):
+            if subprocess.run(command, capture_output=True, env=environment()).returncode != 0:
+                return False
+    except OSError:
+        return False
+    return True
 
 
 def main() -> None:
@@ -95,6 +118,8 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=1000)
     parser.add_argument("--memory", type=int, nargs="*", default=[1000, 10000])
     parser.add_argument("--cold-repeat", type=int, default=15)
+    parser.add_argument("--cold-baseline", metavar="DIR",
+                        help="also time the cold check of giarlint from DIR/src (an earlier checkout), same run")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each corpus measurement (median)")
     args = parser.parse_args()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
@@ -122,14 +147,28 @@ def main() -> None:
     four = Path(tempfile.mkdtemp()) / "four.py"
     four.write_text("import os\n\n\nprint(os.sep)\n", encoding="utf-8")
     flake8 = [str(BIN / "flake8")] if (BIN / "flake8").exists() else [sys.executable, "-m", "flake8"]
-    nothing = median_runs([sys.executable, "-c", "pass"], args.cold_repeat)
-    flake = median_runs([*flake8, str(four)], args.cold_repeat)
+    flake8_runs = flake8_works(flake8, four)
+    nothing = median_runs([sys.executable, "-c", "pass"], args.cold_repeat, (0,))
+    flake = median_runs([*flake8, str(four)], args.cold_repeat, (0,)) if flake8_runs else None
     cold = median_runs(giarlint(str(SEEDS[0])), args.cold_repeat)
+    before = None
+    if args.cold_baseline:
+        BASELINE_SRC.append(str(Path(args.cold_baseline).resolve() / "src"))
+        before = median_runs(giarlint(str(SEEDS[0])), args.cold_repeat)
+        BASELINE_SRC.clear()
     print(f"cold start, median of {args.cold_repeat} runs (CPU / wall):")
     print(f"  python -c pass                {nothing[0] * 1000:5.0f} / {nothing[1] * 1000:5.0f} ms")
-    print(f"  flake8, a 4-line file         {flake[0] * 1000:5.0f} / {flake[1] * 1000:5.0f} ms")
+    if flake is not None:
+        print(f"  flake8, a 4-line file         {flake[0] * 1000:5.0f} / {flake[1] * 1000:5.0f} ms")
+    else:
+        print(f"  flake8, a 4-line file         cannot run ({' '.join(flake8)}): pip install -e '.[bench]'")
+    versus = f"CPU {cold[0] / flake[0]:4.2f}x flake8, " if flake is not None else "no flake8 ratio, "
     print(f"  giarlint check, one report    {cold[0] * 1000:5.0f} / {cold[1] * 1000:5.0f} ms   "
-          f"CPU {cold[0] / flake[0]:4.2f}x flake8, {cold[0] / nothing[0]:4.1f}x python -c pass")
+          f"{versus}{cold[0] / nothing[0]:4.1f}x python -c pass")
+    if before is not None:
+        against = f"CPU {before[0] / flake[0]:4.2f}x flake8, " if flake is not None else ""
+        print(f"  the same from {args.cold_baseline}: {before[0] * 1000:5.0f} / {before[1] * 1000:5.0f} ms   "
+              f"{against}this tree {cold[0] / before[0]:4.2f}x its CPU")
 
 
 if __name__ == "__main__":
