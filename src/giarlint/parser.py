@@ -1,7 +1,7 @@
 """Run the Lark grammar (``grammar/report.lark``) over a report and return positioned lines.
 
-The parser is Lark's standalone one, generated from the grammar ahead of time
-(`giarlint.lark_standalone`, ``tools/generate_parsers.py``), so a run does not import Lark.
+The parser is Lark's standalone one, generated from the grammar when giarlint is built
+(`giarlint.grammars`), so a run does not import Lark.
 
 The grammar yields a preamble and sections of lines; this module turns its tokens into
 `Line` records with exact spans and splits table rows into cells.
@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from giarlint.lark_standalone import Lark, Lark_StandAlone, Token, Transformer
+from giarlint.grammars import Lark, Token, Transformer, report_parser
 from giarlint.tree import Row, Span, split_cells
 
 _MARKDOWN_RULE = re.compile(r"^:?-+:?$")  # a cell of a |---| line; one - is enough after a leading |
@@ -200,7 +200,7 @@ _FOLD = _FoldTables()
 
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
-    return Lark_StandAlone(transformer=_ToLines(), postlex=_FOLD)
+    return report_parser(transformer=_ToLines(), postlex=_FOLD)
 
 
 def parse_lines(text: str, extents: list | None = None, lines: list[str] | None = None) -> ParseResult:

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from giarlint.lark_standalone import Cells_StandAlone, Lark
+from giarlint.grammars import Lark, cells_lexer
 from giarlint.normalize import has_cjk
 from giarlint.tables.values import BLANK, TEXT, classify
 from giarlint.tree import Span
@@ -67,9 +67,8 @@ class Token(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _lexer() -> Lark:
-    """The lexer of ``grammar/cells.lark``: Lark's standalone parser, generated ahead of time
-    (`giarlint.lark_standalone`)."""
-    return Cells_StandAlone()
+    """The parser of ``grammar/cells.lark`` (`giarlint.grammars`), whose terminals `_scanner` uses."""
+    return cells_lexer()
 
 
 class Piece(NamedTuple):
