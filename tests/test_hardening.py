@@ -247,6 +247,19 @@ def test_terminal_escapes_in_report_text_are_shown_escaped(tmp_path):
     assert "\x1b" not in process.stdout and "\\u001b]0;pwned\\u0007" in process.stdout
 
 
+def test_json_lines_read_line_by_line_whatever_the_report_holds(tmp_path):
+    """U+2028, U+2029 and NEL in report text are valid raw in JSON, but `str.splitlines` and other
+    line-based readers end a line there: JSON Lines output carries them escaped (the fuzz run's
+    command part found a line cut in two by a U+2028 in a title)."""
+    (tmp_path / "r.txt").write_text(seed_with_cell("a\u2028b\u2029c\x85d"), encoding="utf-8")
+    process = run("check", "--output-format", "json-lines", "r.txt", cwd=tmp_path)
+    assert process.returncode == 1, process.stderr
+    records = [json.loads(line) for line in process.stdout.splitlines()]
+    assert len(records) == process.stdout.count("\n")
+    assert any("a\u2028b\u2029c\x85d" in record["message"] for record in records)
+    assert "\\u2028" in process.stdout and "\u2028" not in process.stdout
+
+
 def test_junit_output_stays_well_formed_with_characters_xml_forbids(tmp_path):
     (tmp_path / "r.txt").write_text(seed_with_cell("\ufffe\x01\x0bx"), encoding="utf-8")
     process = run("check", "--output-format", "junit", "r.txt", cwd=tmp_path)

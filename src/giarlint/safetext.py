@@ -20,8 +20,9 @@ _TERMINAL_UNSAFE = lazy("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\
 # What XML 1.0 does not allow in a document at all, and the controls it allows but a terminal acts on.
 _XML_FORBIDDEN = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SURROGATE = lazy("[\ud800-\udfff]")
-# What JSON leaves raw but a terminal showing the file would act on, or an encoder refuses.
-_JSON_UNSAFE = lazy("[\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+# What JSON leaves raw but a terminal showing the file would act on, an encoder refuses, or a
+# line-based reader takes for the end of a line (NEL, U+2028, U+2029: `str.splitlines` splits there).
+_JSON_UNSAFE = lazy("[\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(match: re.Match) -> str:
@@ -45,7 +46,8 @@ def without_surrogates(text: str) -> str:
 
 
 def json_text(document: str) -> str:
-    """JSON text (from ``json.dumps(..., ensure_ascii=False)``) with DEL, C1 controls, bidi
-    overrides and lone surrogates written as ``\\uXXXX`` escapes: the same JSON value, safe to
-    print and to encode. (Such characters can only stand inside JSON strings.)"""
+    """JSON text (from ``json.dumps(..., ensure_ascii=False)``) with DEL, C1 controls, the line
+    and paragraph separators, bidi overrides and lone surrogates written as ``\\uXXXX`` escapes:
+    the same JSON value, safe to print, to encode and to read line by line (JSON Lines). (Such
+    characters can only stand inside JSON strings.)"""
     return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", document)
