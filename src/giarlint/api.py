@@ -27,6 +27,7 @@ class Checked(NamedTuple):
     view: dict | None = None  # `giarlint.reportview.report_view`, when the Checker was asked for views
     not_report: bool = False  # plainly not a report (GIA002): a directory walk skips it
     notes: tuple[str, ...] = ()  # for the user: what a reader did not take at face value (a page's charset)
+    cacheable: bool = True  # False: not the file's answer but the run's accident (its worker died)
 
 
 class Unreadable(Exception):

@@ -11,7 +11,7 @@ CI jobs) never see half an entry. The directory is kept under a size bound, olde
 A result is the file's whole answer: its diagnostics (fixes included), the summaries the
 report-set (cross-year) rules need of it, and the reader's conversion; so the cross-year rules
 rerun over cached summaries and their findings are always current. Results with GIA099 (a rule
-that crashed or ran out of time) are never stored.
+that crashed or ran out of time) are never stored, nor the GIA001 of a file whose worker died.
 
 Entries are pickles: the cache directory is the user's own, like a virtual environment.
 """
@@ -131,8 +131,9 @@ class ResultCache:
         return None
 
     def put(self, key: str, value) -> None:
-        """Store `value` unless it holds a finding that must be recomputed (GIA099)."""
-        if any(d.code in NEVER_STORED for d in getattr(value, "diagnostics", ())):
+        """Store `value` unless it holds a finding that must be recomputed (GIA099) or is not the
+        file's answer at all (its worker died: `Checked.cacheable`)."""
+        if not getattr(value, "cacheable", True) or any(d.code in NEVER_STORED for d in getattr(value, "diagnostics", ())):
             return
         try:
             payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)

@@ -188,12 +188,12 @@ class Linter:
         process that runs out of memory; a plugin may end it); the other files are checked."""
         if exitcode is not None and exitcode < 0:
             try:
-                how = signal.Signals(-exitcode).name
+                name = signal.Signals(-exitcode).name
             except ValueError:
-                how = f"signal {-exitcode}"
-        else:
-            how = f"exit status {exitcode}"
-        return self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, {"how": how}, "worker_died")])
+                name = str(-exitcode)
+            return self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, {"signal": name}, "worker_killed")])
+        status = "?" if exitcode is None else str(exitcode)
+        return self._diagnostics(path, [Finding("GIA001", _WHOLE_FILE, {"status": status}, "worker_exited")])
 
     def _check_bytes(self, path: str, data: bytes) -> FileResult:
         try:

@@ -5,9 +5,10 @@ Workers start once. On Linux they are forked from a process that has started no 
 the registry and linters already built (nothing to import or rebuild); elsewhere they are spawned
 and build them in an initializer. Files go out in chunks, and only diagnostics and the small
 report-set summaries come back. Workers ignore SIGINT and die on SIGTERM: the main process
-handles Ctrl-C and termination, and ends the workers (`Pool.terminate`) on the way out, so none
-is left behind. A worker that dies (out of memory, a plugin ending its process) costs only the file
-it was checking.
+handles Ctrl-C and termination, and ends the workers (`Process.terminate`) on the way out, so none
+is left behind. A worker that dies (out of memory, a plugin ending its process), busy or idle,
+costs only the file it was checking: `concurrent.futures` notices it (a `multiprocessing.Pool`
+waits for ever for the lost results, or hangs in `terminate` when the worker died idle).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import signal
 import sys
 import threading
+import time
 from collections import deque
 from itertools import islice
 from typing import Iterable, Iterator
@@ -23,7 +25,6 @@ from giarlint.settings import Settings
 
 _worker_linters = None  # the LinterSet of a worker process
 CHUNK = 16  # files per hand-out: small enough to keep both workers busy to the end
-POLL_SECONDS = 0.5  # how often a wait for results checks that every worker is still alive
 
 
 class LinterSet:
@@ -57,7 +58,7 @@ class LinterSet:
         from giarlint.api import Checked
 
         path, index = task
-        return Checked(path, self.get(index).worker_died(path, exitcode))
+        return Checked(path, self.get(index).worker_died(path, exitcode), cacheable=False)
 
 
 def _start_worker(settings: list[Settings] | None, load_plugins: bool, views: bool) -> None:
@@ -80,8 +81,8 @@ def _lint_chunk(tasks: list[tuple[str, int]]) -> list:
 
 
 class _WorkerDied(Exception):
-    """A worker process ended while files were out (killed for want of memory, or a plugin ended
-    it): `multiprocessing.Pool` would wait for its results for ever."""
+    """A worker process ended (killed for want of memory, or a plugin ended it): the chunks that
+    were out with it are in `out`, in order, their futures done or broken."""
 
     def __init__(self, exitcode: int | None):
         super().__init__(exitcode)
@@ -96,47 +97,63 @@ def _chunks(tasks: Iterator, size: int) -> Iterator[list]:
         yield chunk
 
 
+def _exitcode(workers: list) -> int | None:
+    """The exit code of the worker that died first (the executor ends the others with SIGTERM).
+    The executor's own thread reaps the workers too: the code may take a moment to show."""
+    deadline = time.monotonic() + 2
+    while True:
+        codes = [process.exitcode for process in workers if process.exitcode not in (None, 0)]
+        if codes or time.monotonic() > deadline:
+            return next((code for code in codes if code != -signal.SIGTERM), codes[0] if codes else None)
+        time.sleep(0.01)
+
+
 def _in_pool(context, jobs: int, initargs: tuple, chunks: Iterator[list], out: deque) -> Iterator:
-    """The results of `chunks`, in order, from a pool of `jobs` workers. At most two chunks a
-    worker are out at a time, kept in `out` (chunk, pending result) until their results are
-    handed on, so that when a worker dies (`_WorkerDied`) the files that may have killed it are
-    known and few. Ctrl-C, SIGTERM or an error ends the workers (`Pool.terminate`)."""
+    """The results of `chunks`, in order, from a `ProcessPoolExecutor` of `jobs` workers. At most
+    two chunks a worker are out at a time, kept in `out` (chunk, future) until their results are
+    handed on, so that when a worker dies (`_WorkerDied`: the executor finds out, busy or idle)
+    the files that may have killed it are known and few. Ctrl-C, SIGTERM or an error ends the
+    workers at once."""
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     before = set(multiprocessing.active_children())
-    pool = context.Pool(jobs, initializer=_start_worker, initargs=initargs)
-    workers = [process for process in multiprocessing.active_children() if process not in before]
+    executor, workers, finished = None, [], False
     try:
+        executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=initargs)
         while True:
             while len(out) < 2 * jobs:
                 chunk = next(chunks, None)
                 if chunk is None:
                     break
-                out.append((chunk, pool.apply_async(_lint_chunk, (chunk,))))
+                out.append((chunk, executor.submit(_lint_chunk, chunk)))
+                if not workers:  # started by the first submit (all of them at once, under fork)
+                    workers = [process for process in multiprocessing.active_children() if process not in before]
             if not out:
                 break
-            while True:
-                try:
-                    results = out[0][1].get(POLL_SECONDS)
-                    break
-                except multiprocessing.TimeoutError:
-                    dead = next((process for process in workers if not process.is_alive()), None)
-                    if dead is not None:
-                        raise _WorkerDied(dead.exitcode) from None
+            try:
+                results = out[0][1].result()
+            except BrokenProcessPool:
+                raise _WorkerDied(_exitcode(workers)) from None
             out.popleft()
             yield from results
-        pool.close()
+        finished = True
     finally:
-        pool.terminate()  # also on Ctrl-C, SIGTERM or an error: no worker outlives the run
-        pool.join()
+        if executor is not None:
+            if not finished:  # interrupted, an error, a dead worker: no worker outlives the run
+                executor.shutdown(wait=False, cancel_futures=True)
+                for process in workers:
+                    process.terminate()
+            executor.shutdown(wait=True)
 
 
 def lint_files(tasks: Iterable[tuple[str, int]], linters: LinterSet, jobs: int, load_plugins: bool) -> Iterator:
     """The `LinterSet.lint` answer of each (path, settings index) task, in task order, as they finish.
 
-    When a worker dies, the files that were out are checked again one at a time, each in a
-    worker of its own: the one whose worker dies again gets a GIA001 saying so, and the run goes
-    on with the others."""
+    When a worker dies, the chunks that were out keep their order: those done are handed on, the
+    files of the others are checked again one at a time, each in a worker of its own, and the one
+    whose worker dies again gets a GIA001 saying so; then the run goes on in a new pool."""
     if jobs <= 1:
         for task in tasks:
             yield linters.lint(task)
@@ -161,11 +178,15 @@ def lint_files(tasks: Iterable[tuple[str, int]], linters: LinterSet, jobs: int, 
                 yield from _in_pool(context, jobs, initargs, chunks, out)
                 return
             except _WorkerDied:
-                suspects = [task for chunk, _ in out for task in chunk]
-            for task in suspects:
-                try:
-                    yield from _in_pool(context, 1, initargs, iter([[task]]), deque())
-                except _WorkerDied as died:
-                    yield linters.lost(task, died.exitcode)
+                pass
+            for chunk, future in out:
+                if future.done() and not future.cancelled() and future.exception() is None:
+                    yield from future.result()  # finished before the worker died
+                    continue
+                for task in chunk:
+                    try:
+                        yield from _in_pool(context, 1, initargs, iter([[task]]), deque())
+                    except _WorkerDied as died:
+                        yield linters.lost(task, died.exitcode)
     finally:
         _worker_linters = None
