@@ -1,12 +1,17 @@
-"""The table cells' lexer: one `re` alternation made from grammar/cells.lark must lex a line
-exactly as Lark's own lexer over that grammar does."""
+"""The table cells' lexer: one `re` alternation made from grammar/cells.lark's terminals must lex
+a line exactly as Lark's own lexer over that grammar does (tests/test_standalone_parsers.py does
+the same over every real line of the suite)."""
 
 from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 
+ROOT = Path(__file__).resolve().parent.parent
 CELL_ALPHABET = list("0123456789０９+-−.．,/—－–\\\\无無增减件年一二（）()予以公开申请 \t\u3000\u2028\u0085\u2009|｜│┃├┼═║ab")
 
 
@@ -15,7 +20,15 @@ CELL_ALPHABET = list("0123456789０９+-−.．,/—－–\\\\无無增减件年
 def test_the_cell_scanner_gives_what_the_cells_grammar_gives(text):
     """`lex_line` scans with one `re` alternation made from cells.lark's terminals; Lark's own
     lexer over the same grammar must give the same pieces, types, texts and columns."""
-    from giarlint.tables.tokens import _lexer, lex_line
+    from giarlint.tables.tokens import lex_line
 
-    lark = tuple((t.type, t.value, t.column) for t in _lexer().lex(text) if t.type != "NL")
+    lark = tuple((t.type, t.value, t.column) for t in _lark().lex(text) if t.type != "NL")
     assert tuple(lex_line(text)) == lark
+
+
+@lru_cache(maxsize=1)
+def _lark():
+    """Lark's own lexer of grammar/cells.lark, built now from the grammar file."""
+    from lark import Lark
+
+    return Lark((ROOT / "grammar" / "cells.lark").read_text(encoding="utf-8"), parser="lalr", lexer="basic")

@@ -3,23 +3,20 @@ text report does not need are not loaded, and what replaced a costly pattern cou
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import re
 import subprocess
 import sys
 
-import pytest
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import SEEDS
 
-# loaded only by the runs that need them: the result cache, an atomic write, argparse's own way to
-# the terminal's width, the html format, Lark itself (giarlint runs its standalone parsers)
-NOT_LOADED = ("lark", "hashlib", "tempfile", "shutil", "html", "giarlint.readers.htmlpage")
+# loaded only by the runs that need them: the result cache, an atomic write, the html format, Lark
+# itself (giarlint runs its standalone parsers)
+NOT_LOADED = ("lark", "hashlib", "tempfile", "html", "giarlint.readers.htmlpage")
 PROBE = """
 import json, sys
 sys.argv = ["giarlint", "check", "--isolated", "--no-cache", "-q", sys.argv[1]]
@@ -54,17 +51,3 @@ def test_gia401_counts_as_the_character_class_did(text, minimum):
     if exact < minimum:
         assert count == exact  # the count a finding names is exact
 
-
-def _help(formatter_class) -> str:
-    parser = argparse.ArgumentParser(prog="giarlint check", description="说明 " * 40, formatter_class=formatter_class)
-    parser.add_argument("paths", nargs="*", help="files or directories " * 6)
-    parser.add_argument("--output-format", "-f", metavar="NAME", help="concise (default), full, json " * 5)
-    return parser.format_help()
-
-
-@pytest.mark.parametrize("columns", ["40", "100", "", "oops"])
-def test_help_is_laid_out_as_argparse_lays_it_out(monkeypatch, columns):
-    from giarlint.cli import HelpFormatter
-
-    monkeypatch.setenv("COLUMNS", columns)
-    assert _help(HelpFormatter) == _help(argparse.HelpFormatter)

@@ -88,19 +88,29 @@ def _lark_parser():
                      transformer=parser._ToLines(), postlex=parser._FOLD)
 
 
-def test_the_cells_lexer_lexes_every_line_as_lark_does():
+def _lark_pieces(lexer, line: str) -> list[tuple]:
+    return [(t.type, t.value, t.column) for t in lexer.lex(line) if t.type != "NL"]
+
+
+def test_the_cell_scanner_lexes_every_real_line_as_lark_does():
     from giarlint.tables import tokens
 
-    ours, theirs = tokens._lexer(), _lark_lexer()
+    theirs = _lark_lexer()
     lines = {line for path in TEXTS for line in path.read_text(encoding="utf-8").splitlines()}
     assert len(lines) > 10_000
     for line in sorted(lines):
-        expected = [(t.type, t.value, t.line, t.column) for t in theirs.lex(line)]
-        assert [(t.type, t.value, t.line, t.column) for t in ours.lex(line)] == expected, line
+        assert [tuple(piece) for piece in tokens.lex_line(line)] == _lark_pieces(theirs, line), line
+
+
+def test_the_generated_cell_terminals_are_the_grammars():
+    from giarlint import grammars
+
+    assert grammars.GENERATED is not None
+    assert grammars.cell_terminals() == grammars.ordered_terminals(_lark_lexer())
 
 
 def test_reports_read_and_lint_as_with_lark(monkeypatch, registry):
-    from giarlint import parser
+    from giarlint import grammars, parser
     from giarlint.linter import Linter
     from giarlint.tables import tokens
 
@@ -115,9 +125,9 @@ def test_reports_read_and_lint_as_with_lark(monkeypatch, registry):
     ours = findings(), lines()
     theirs_parser = _lark_parser()
     monkeypatch.setattr(parser, "_parser", lambda: theirs_parser)
-    theirs_lexer = _lark_lexer()
-    monkeypatch.setattr(tokens, "_lexer", lambda: theirs_lexer)
-    caches = (tokens.lex_line, tokens._scanner)  # both made from _lexer()
+    theirs_terminals = grammars.ordered_terminals(_lark_lexer())
+    monkeypatch.setattr(tokens, "cell_terminals", lambda: theirs_terminals)
+    caches = (tokens.lex_line, tokens._line_tokens, tokens._scanner)  # all made from the terminals
     for cache in caches:
         cache.cache_clear()
     try:

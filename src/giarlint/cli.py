@@ -19,40 +19,15 @@ from giarlint.commands import COMMANDS
 GC_THRESHOLDS = (100_000, 50, 100)
 
 
-class HelpFormatter(argparse.HelpFormatter):
-    """argparse's formatter, given the terminal's width. Without one it asks `shutil`, which it
-    imports (with `bz2` and `lzma`) as the first option is added: 2 ms of a check that prints no
-    help at all."""
-
-    def __init__(self, prog, indent_increment=2, max_help_position=24, width=None):
-        super().__init__(prog, indent_increment, max_help_position, terminal_width() - 2 if width is None else width)
-
-
-def terminal_width() -> int:
-    """Columns as `shutil.get_terminal_size` counts them: $COLUMNS, else the terminal's, else 80."""
-    try:
-        columns = int(os.environ.get("COLUMNS", ""))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return columns if columns > 0 else 80
-
-
 def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
     """The parser. When a sub-command is named, only it is built (each one costs start-up
     time); otherwise every sub-command is, so that ``--help`` lists them all."""
-    parser = argparse.ArgumentParser(prog="giarlint", description="Lint 政府信息公开工作年度报告 (annual reports).",
-                                     formatter_class=HelpFormatter)
+    parser = argparse.ArgumentParser(prog="giarlint", description="Lint 政府信息公开工作年度报告 (annual reports).")
     parser.add_argument("--version", action="store_true", help="print the version and the loaded plugins")
     sub = parser.add_subparsers(dest="command")
     for name, (module_name, help_text) in COMMANDS.items():
         if chosen is None or name == chosen:
-            module = importlib.import_module(module_name)
-            module.add_arguments(sub.add_parser(name, help=help_text, formatter_class=HelpFormatter))
+            importlib.import_module(module_name).add_arguments(sub.add_parser(name, help=help_text))
     return parser
 
 

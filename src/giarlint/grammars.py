@@ -1,9 +1,9 @@
 """The Lark that runs the two grammars (``grammar/report.lark``, ``grammar/cells.lark``).
 
-Building giarlint (a wheel, or ``pip install -e .``) writes Lark's standalone parsers of both
-grammars into `giarlint.lark_standalone` (``hatch_build.py`` runs ``tools/generate_parsers.py``;
-the repository holds no copy of Lark's code). A run then imports neither Lark nor its cache,
-about 20 ms of a cold start. A source tree never built, or a grammar edited since the build
+Building giarlint (a wheel, or ``pip install -e .``) writes Lark's standalone parser of the
+report grammar, and the cell grammar's terminals in Lark's order, into `giarlint.lark_standalone`
+(``hatch_build.py`` runs ``tools/generate_parsers.py``; the repository holds no copy of Lark's
+code). A run then imports neither Lark nor its cache, about 20 ms of a cold start. A source tree never built, or a grammar edited since the build
 (each grammar's CRC-32 is recorded in the generated module), runs on Lark itself, which parses
 the same, only slower to start.
 """
@@ -50,7 +50,7 @@ if GENERATED is not None:
 else:
     from lark import Lark, Token, Transformer  # noqa: F401 - the same classes, from Lark itself
 
-__all__ = ["GENERATED", "Lark", "Token", "Transformer", "cells_lexer", "report_parser"]
+__all__ = ["GENERATED", "Lark", "Token", "Transformer", "cell_terminals", "report_parser"]
 
 
 def report_parser(**options) -> Lark:
@@ -60,8 +60,18 @@ def report_parser(**options) -> Lark:
     return Lark(grammar_text("report.lark"), **OPTIONS["report.lark"], cache=True, **options)
 
 
-def cells_lexer() -> Lark:
-    """The parser of cells.lark, whose terminals `giarlint.tables.tokens` scans with."""
+def cell_terminals() -> list[tuple[str, str]]:
+    """(name, regular expression) of each terminal of cells.lark, in the order Lark's basic lexer
+    tries them: `giarlint.tables.tokens` scans with them as one `re` alternation, so no parser of
+    that grammar is needed at run time."""
     if GENERATED is not None:
-        return GENERATED.Cells_StandAlone()
-    return Lark(grammar_text("cells.lark"), **OPTIONS["cells.lark"], cache=True)
+        return list(GENERATED.CELL_TERMINALS)
+    return ordered_terminals(Lark(grammar_text("cells.lark"), **OPTIONS["cells.lark"], cache=True))
+
+
+def ordered_terminals(lark) -> list[tuple[str, str]]:
+    """A Lark's terminals as (name, regexp), in the order its documentation gives for the basic
+    lexer: highest priority first, then the longest possible match, then the longest pattern,
+    then the name."""
+    terminals = sorted(lark.terminals, key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
+    return [(t.name, t.pattern.to_regexp()) for t in terminals]

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from giarlint.grammars import Lark, cells_lexer
+from giarlint.grammars import cell_terminals
 from giarlint.normalize import has_cjk
 from giarlint.tables.values import BLANK, TEXT, classify
 from giarlint.tree import Span
@@ -65,12 +65,6 @@ class Token(NamedTuple):
         return Span(self.line, self.begin, self.line, self.begin + len(self.text))
 
 
-@lru_cache(maxsize=1)
-def _lexer() -> Lark:
-    """The parser of ``grammar/cells.lark`` (`giarlint.grammars`), whose terminals `_scanner` uses."""
-    return cells_lexer()
-
-
 class Piece(NamedTuple):
     """A terminal of ``cells.lark`` on one line (SEP, NUMBER, MARK, CHANGE or WORD), its text and
     1-based column."""
@@ -83,11 +77,10 @@ class Piece(NamedTuple):
 @lru_cache(maxsize=1)
 def _scanner() -> re.Pattern:
     """``cells.lark``'s terminals as one alternation, in the order Lark's basic lexer tries them
-    (highest priority first; terminals of one priority never start with the same character, so
-    their order does not matter), for `re` to scan in C: a pasted row of 300,000 cells would
-    take Lark's token-by-token loop seconds. `lex_line` is tested to give what Lark gives."""
-    terminals = sorted(_lexer().terminals, key=lambda t: -t.priority)
-    return re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals))
+    (`giarlint.grammars.cell_terminals`), for `re` to scan in C: at each place the first that
+    matches wins, as in Lark, and Lark's token-by-token loop took seconds for a pasted row of
+    300,000 cells. `lex_line` is tested to give what Lark gives."""
+    return re.compile("|".join(f"(?P<{name}>{regexp})" for name, regexp in cell_terminals()))
 
 
 _KEPT = frozenset(_LEXED) | {"SEP"}  # NL and the ignored spaces are not pieces
