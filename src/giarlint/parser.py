@@ -1,10 +1,11 @@
 """Run the Lark grammar (``grammar/report.lark``) over a report and return positioned lines.
 
-The parser is Lark's standalone one, generated from the grammar when giarlint is built
-(`giarlint.grammars`), so a run does not import Lark.
+The parser is Lark's standalone one, generated from the grammar when giarlint is built, or Lark
+itself where it was not (`giarlint.grammars`).
 
 The grammar yields a preamble and sections of lines; this module turns its tokens into
-`Line` records with exact spans and splits table rows into cells.
+`Line` records with exact spans; a line of cells becomes a `Row` that cuts itself into cells
+when they are read.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ class Line(NamedTuple):
     kind: str
     text: str
     span: Span
-    row: Row | None = None  # a row of cells (kind row)
+    row: Row | None = None  # a line of cells (kind row, or rule: a Markdown |---| line, dropped)
     table: str | None = None
 
 
