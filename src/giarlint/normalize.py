@@ -68,9 +68,21 @@ def fold_width(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=16384)
+MEMO_CHARS = 1000  # longer texts (a whole paragraph, a pasted row) are folded anew, not kept
+
+
 def fold(text: str) -> str:
     """The matching key of a label or heading: simplified, half-width, without whitespace.
 
-    Memoised: the same labels recur in every report."""
+    Memoised for short texts: the same labels recur in every report (a long-running process
+    must not keep every long paragraph it ever folded)."""
+    return _fold_memo(text) if len(text) <= MEMO_CHARS else _fold(text)
+
+
+@lru_cache(maxsize=16384)
+def _fold_memo(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     return _SPACES.sub("", fold_width(to_simplified(text)))

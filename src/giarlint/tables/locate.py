@@ -22,6 +22,7 @@ _ROW_LABEL = re.compile(r"^[ \t\u3000]*[一二三四][ \u3000]*[、．.，,][ \u
 _SEPARATORS = frozenset("|｜│┃\t")
 _MAX_GAP = 60  # lines between two anchor lines of one table (one cell per line, blank lines between)
 _PROSE_LENGTH = 80
+MEMO_CHARS = 400  # longer lines are marked anew each time rather than kept in the memo
 
 
 class Extent(NamedTuple):
@@ -42,7 +43,8 @@ class LocateSpec(NamedTuple):
 
 def locate(lines: list[str], specs: tuple[LocateSpec, ...], section_words: tuple[str, ...]) -> list[Extent]:
     """The extent of each table kind that has enough anchors, in line order; never overlapping."""
-    marks = [_mark(line, specs, section_words) if line.strip() else _BLANK for line in lines]
+    marks = [_BLANK if not line.strip() else _mark_memo(line, specs, section_words) if len(line) <= MEMO_CHARS
+             else _mark(line, specs, section_words) for line in lines]
     found = []
     for spec in specs:
         best = _best_cluster(marks, spec.kind, spec.min_words)
@@ -66,6 +68,11 @@ _BLANK = _Mark("blank", {})
 
 
 @lru_cache(maxsize=8192)
+def _mark_memo(line: str, specs, section_words) -> _Mark:
+    """`_mark` of a short line, memoised: labels and value lines recur in every report."""
+    return _mark(line, specs, section_words)
+
+
 def _mark(line: str, specs, section_words) -> _Mark:
     stripped = line.strip()
     if not stripped:

@@ -86,10 +86,22 @@ def _scanner() -> re.Pattern:
 _KEPT = frozenset(_LEXED) | {"SEP"}  # NL and the ignored spaces are not pieces
 
 
-@lru_cache(maxsize=8192)
+MEMO_CHARS = 400  # lines up to this long are memoised; a longer one (a pasted row) is not kept
+
+
 def lex_line(text: str) -> tuple[Piece, ...]:
-    """The terminals of one line; memoised, as value lines (``0 | 0 | 0 |``) and labels recur
-    in every report."""
+    """The terminals of one line. Short lines are memoised, as value lines (``0 | 0 | 0 |``) and
+    labels recur in every report; a long one is not: a row of 300,000 cells kept in the memo
+    would hold a long-running process's memory and make every garbage collection walk it."""
+    return _lex_memo(text) if len(text) <= MEMO_CHARS else _lex(text)
+
+
+@lru_cache(maxsize=8192)
+def _lex_memo(text: str) -> tuple[Piece, ...]:
+    return _lex(text)
+
+
+def _lex(text: str) -> tuple[Piece, ...]:
     return tuple(Piece(m.lastgroup, m.group(), m.start() + 1) for m in _scanner().finditer(text)
                  if m.lastgroup in _KEPT)
 
@@ -103,8 +115,7 @@ def tokenize(lines: list[str], first_line: int) -> list[Token]:
     blank_run: list[int] = []
     for offset, raw in enumerate(lines):
         number = first_line + offset
-        pieces = lex_line(raw) if raw.strip() else ()
-        if not pieces:
+        if not raw.strip():  # (a line holding anything but white space has pieces)
             blank_run.append(number)
             continue
         if blank_run:
@@ -125,9 +136,17 @@ class _Placed(NamedTuple):
     column: int = -1
 
 
-@lru_cache(maxsize=8192)
 def _line_tokens(raw: str) -> tuple[_Placed, ...]:
-    """The tokens of one non-blank line; memoised like `lex_line`."""
+    """The tokens of one non-blank line; memoised like `lex_line`, short lines only."""
+    return _line_tokens_memo(raw) if len(raw) <= MEMO_CHARS else _placed(raw)
+
+
+@lru_cache(maxsize=8192)
+def _line_tokens_memo(raw: str) -> tuple[_Placed, ...]:
+    return _placed(raw)
+
+
+def _placed(raw: str) -> tuple[_Placed, ...]:
     pieces = lex_line(raw)
     return tuple(_cells(raw, pieces) if any(p.type == "SEP" for p in pieces) else _chunks(raw, pieces))
 
