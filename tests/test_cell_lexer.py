@@ -37,14 +37,14 @@ def _lark():
 def test_a_long_line_is_lexed_but_not_kept():
     """A pasted row of thousands of cells kept in the memo held a long fuzz run's memory (1.9 million
     objects for the collector to walk, input 39850 at 7.7 s instead of 3 s): only short lines are kept."""
-    from giarlint.normalize import _fold_memo, fold
+    from giarlint.normalize import fold
     from giarlint.tables import tokens
 
     row = " | ".join(["0"] * 5000)
-    before = tokens._lex_memo.cache_info().currsize, tokens._line_tokens_memo.cache_info().currsize
+    before = tokens.lex_line.cache_info().currsize, tokens._line_tokens.cache_info().currsize
     assert len(tokens.lex_line(row)) == 9999
     assert len(tokens._line_tokens(row)) == 5000
-    assert (tokens._lex_memo.cache_info().currsize, tokens._line_tokens_memo.cache_info().currsize) == before
-    folded = _fold_memo.cache_info().currsize
-    assert fold("行 " * 2000) == "行" * 2000 and _fold_memo.cache_info().currsize == folded
-    assert tokens.lex_line("0 | 1") == tokens.lex_line("0 | 1") and tokens._lex_memo.cache_info().hits > 0
+    assert (tokens.lex_line.cache_info().currsize, tokens._line_tokens.cache_info().currsize) == before
+    folded = fold.cache_info().currsize
+    assert fold("行 " * 2000) == "行" * 2000 and fold.cache_info().currsize == folded
+    assert tokens.lex_line("0 | 1") == tokens.lex_line("0 | 1") and tokens.lex_line.cache_info().hits > 0

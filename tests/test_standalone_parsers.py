@@ -127,7 +127,7 @@ def test_reports_read_and_lint_as_with_lark(monkeypatch, registry):
     monkeypatch.setattr(parser, "_parser", lambda: theirs_parser)
     theirs_terminals = grammars.ordered_terminals(_lark_lexer())
     monkeypatch.setattr(tokens, "cell_terminals", lambda: theirs_terminals)
-    caches = (tokens._lex_memo, tokens._line_tokens_memo, tokens._scanner)  # all made from the terminals
+    caches = (tokens.lex_line, tokens._line_tokens, tokens._scanner)  # all made from the terminals
     for cache in caches:
         cache.cache_clear()
     try:

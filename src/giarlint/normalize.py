@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from giarlint.memo import short_texts
+
 
 # Full-width ASCII (！…～) → ASCII, ideographic space → space, and the CJK punctuation that
 # reports use interchangeably with ASCII in labels.
@@ -71,18 +73,9 @@ def fold_width(text: str) -> str:
 MEMO_CHARS = 1000  # longer texts (a whole paragraph, a pasted row) are folded anew, not kept
 
 
+@short_texts(16384, MEMO_CHARS)
 def fold(text: str) -> str:
     """The matching key of a label or heading: simplified, half-width, without whitespace.
 
-    Memoised for short texts: the same labels recur in every report (a long-running process
-    must not keep every long paragraph it ever folded)."""
-    return _fold_memo(text) if len(text) <= MEMO_CHARS else _fold(text)
-
-
-@lru_cache(maxsize=16384)
-def _fold_memo(text: str) -> str:
-    return _fold(text)
-
-
-def _fold(text: str) -> str:
+    Memoised for short texts: the same labels recur in every report."""
     return _SPACES.sub("", fold_width(to_simplified(text)))

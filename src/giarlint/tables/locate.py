@@ -11,7 +11,7 @@ label 三、/本/年/度… printed down the side of table 三 stays a part of t
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from giarlint.memo import short_texts
 from typing import NamedTuple
 
 from giarlint.normalize import fold
@@ -43,8 +43,7 @@ class LocateSpec(NamedTuple):
 
 def locate(lines: list[str], specs: tuple[LocateSpec, ...], section_words: tuple[str, ...]) -> list[Extent]:
     """The extent of each table kind that has enough anchors, in line order; never overlapping."""
-    marks = [_BLANK if not line.strip() else _mark_memo(line, specs, section_words) if len(line) <= MEMO_CHARS
-             else _mark(line, specs, section_words) for line in lines]
+    marks = [_mark(line, specs, section_words) if line.strip() else _BLANK for line in lines]
     found = []
     for spec in specs:
         best = _best_cluster(marks, spec.kind, spec.min_words)
@@ -67,12 +66,7 @@ class _Mark(NamedTuple):
 _BLANK = _Mark("blank", {})
 
 
-@lru_cache(maxsize=8192)
-def _mark_memo(line: str, specs, section_words) -> _Mark:
-    """`_mark` of a short line, memoised: labels and value lines recur in every report."""
-    return _mark(line, specs, section_words)
-
-
+@short_texts(8192, MEMO_CHARS)  # labels and value lines recur in every report
 def _mark(line: str, specs, section_words) -> _Mark:
     stripped = line.strip()
     if not stripped:

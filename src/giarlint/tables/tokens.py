@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from giarlint.grammars import cell_terminals
+from giarlint.memo import short_texts
 from giarlint.normalize import has_cjk
 from giarlint.tables.values import BLANK, TEXT, classify
 from giarlint.tree import Span
@@ -89,19 +90,10 @@ _KEPT = frozenset(_LEXED) | {"SEP"}  # NL and the ignored spaces are not pieces
 MEMO_CHARS = 400  # lines up to this long are memoised; a longer one (a pasted row) is not kept
 
 
+@short_texts(8192, MEMO_CHARS)
 def lex_line(text: str) -> tuple[Piece, ...]:
-    """The terminals of one line. Short lines are memoised, as value lines (``0 | 0 | 0 |``) and
-    labels recur in every report; a long one is not: a row of 300,000 cells kept in the memo
-    would hold a long-running process's memory and make every garbage collection walk it."""
-    return _lex_memo(text) if len(text) <= MEMO_CHARS else _lex(text)
-
-
-@lru_cache(maxsize=8192)
-def _lex_memo(text: str) -> tuple[Piece, ...]:
-    return _lex(text)
-
-
-def _lex(text: str) -> tuple[Piece, ...]:
+    """The terminals of one line; memoised (short lines), as value lines (``0 | 0 | 0 |``) and
+    labels recur in every report."""
     return tuple(Piece(m.lastgroup, m.group(), m.start() + 1) for m in _scanner().finditer(text)
                  if m.lastgroup in _KEPT)
 
@@ -136,17 +128,9 @@ class _Placed(NamedTuple):
     column: int = -1
 
 
+@short_texts(8192, MEMO_CHARS)
 def _line_tokens(raw: str) -> tuple[_Placed, ...]:
-    """The tokens of one non-blank line; memoised like `lex_line`, short lines only."""
-    return _line_tokens_memo(raw) if len(raw) <= MEMO_CHARS else _placed(raw)
-
-
-@lru_cache(maxsize=8192)
-def _line_tokens_memo(raw: str) -> tuple[_Placed, ...]:
-    return _placed(raw)
-
-
-def _placed(raw: str) -> tuple[_Placed, ...]:
+    """The tokens of one non-blank line; memoised like `lex_line`."""
     pieces = lex_line(raw)
     return tuple(_cells(raw, pieces) if any(p.type == "SEP" for p in pieces) else _chunks(raw, pieces))
 
