@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -46,3 +47,14 @@ def main(capsys, *args) -> tuple[int, str, str]:
             os.environ["GIARLINT_DISABLE_PLUGIN_AUTOLOAD"] = previous
     captured = capsys.readouterr()
     return code, captured.out, captured.err
+
+
+def seed_copies(tree: Path, copies: int) -> Path:
+    """`copies` folders under `tree`, each holding the five seeds: a corpus of one agency and year
+    many times over."""
+    for copy in range(copies):
+        folder = tree / f"agency{copy:04d}"
+        folder.mkdir(parents=True)
+        for seed in SEEDS:
+            shutil.copy(seed, folder / seed.name)
+    return tree

@@ -5,14 +5,13 @@ numbers as ``giarlint extract``, written to Parquet by the workers."""
 from __future__ import annotations
 
 import json
-import shutil
 
 import pyarrow.parquet as pq
 from distributed import Client, LocalCluster
 
 from giarlint import dask as giarlint_dask
 from giarlint.commands.common import iter_paths
-from giarlint_run import SEED_000, SEEDS, run
+from giarlint_run import SEED_000, SEEDS, run, seed_copies
 
 COPIES = 38  # × 5 seeds, + 10 reports of two agencies over two years: 200 reports
 
@@ -24,12 +23,7 @@ def previous_year(text: str, year: int) -> str:
 def corpus(tmp_path):
     """200 reports: copies of the seeds (one agency and year many times over: no pairs), and two
     agencies with this year's and last year's report (cross-year pairs: GIA601–GIA603)."""
-    tree = tmp_path / "corpus"
-    for copy in range(COPIES):
-        folder = tree / f"copy{copy:02d}"
-        folder.mkdir(parents=True)
-        for seed in SEEDS:
-            shutil.copy(seed, folder / seed.name)
+    tree = seed_copies(tmp_path / "corpus", COPIES)
     seed_002 = SEEDS[2]
     for name, seed, year, old, new in (("qujing", SEED_000, 2022, "昆明市", "曲靖市"),
                                        ("chenggong", seed_002, 2020, "晋宁区", "呈贡区")):

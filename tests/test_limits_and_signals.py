@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from giarlint_run import SEEDS, run
+from giarlint_run import SEEDS, run, seed_copies
 
 LOOPING = '''
 from giarlint.catalogue import CodeDoc
@@ -82,13 +82,7 @@ def plugin(tmp_path: Path, name: str, source: str) -> str:
 
 
 def corpus(tmp_path: Path, copies: int) -> Path:
-    tree = tmp_path / "reports"
-    for copy in range(copies):
-        folder = tree / f"agency{copy:02d}"
-        folder.mkdir(parents=True)
-        for seed in SEEDS:
-            shutil.copy(seed, folder / seed.name)
-    return tree
+    return seed_copies(tmp_path / "reports", copies)
 
 
 def without_times(text: str) -> str:

@@ -5,11 +5,10 @@ all that is kept; before, a run grew by 0.135 MiB a report: 200 MiB more here)."
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 
-from giarlint_run import SEEDS
+from giarlint_run import SEEDS, seed_copies
 
 ALLOWED_MIB = 12  # 1,500 more reports: their summaries (~3 KB each, 4.5 MiB) and the allocator's slack
 
@@ -30,12 +29,7 @@ def peak_rss_mib(tree, jobs: str) -> float:
 
 
 def tree_of(directory, reports: int):
-    for index in range(reports):
-        seed = SEEDS[index % len(SEEDS)]
-        folder = directory / f"agency{index // len(SEEDS):04d}"
-        folder.mkdir(parents=True, exist_ok=True)
-        shutil.copy(seed, folder / seed.name)
-    return directory
+    return seed_copies(directory, reports // len(SEEDS))
 
 
 def test_peak_memory_does_not_grow_with_the_number_of_reports(tmp_path):
