@@ -223,3 +223,32 @@ def test_sigterm_to_the_main_process_ends_the_workers_too(tmp_path):
     os.kill(process.pid, signal.SIGTERM)  # the main process only, as a CI runner's timeout does
     status, stderr = ended(process, children, time.monotonic())
     assert status == 143 and "Traceback" not in stderr
+
+
+def test_the_alarm_handler_is_installed_once_a_report_and_the_hosts_comes_back(monkeypatch):
+    """A library user's own SIGALRM handler is in place again after each check; the rules of
+    one report share one installation of giarlint's."""
+    from giarlint import budget
+    from giarlint.linter import Linter
+    from giarlint.plugins import build_registry
+    from giarlint.settings import Settings
+
+    def hosts(signum, frame):
+        pass
+
+    installed = []
+    real_signal = signal.signal
+    def recording(number, handler):
+        if number == signal.SIGALRM:
+            installed.append(handler)
+        return real_signal(number, handler)
+
+    monkeypatch.setattr(budget.signal, "signal", recording)
+    previous = real_signal(signal.SIGALRM, hosts)
+    try:
+        linter = Linter(build_registry(load_plugins=False), Settings())
+        result = linter.summarize(linter.check_text("a.txt", SEEDS[0].read_text(encoding="utf-8")))
+        assert result.summaries is not None and signal.getsignal(signal.SIGALRM) is hosts
+        assert installed == [budget._expired, hosts, budget._expired, hosts]  # rules, then the summaries
+    finally:
+        real_signal(signal.SIGALRM, previous)

@@ -28,16 +28,36 @@ def _expired(signum, frame):
     raise RuleTimeout()
 
 
+_installed = False  # whether `alarm_handler` has installed the handler (only the main thread times rules)
+
+
+@contextmanager
+def alarm_handler():
+    """Install the handler for the block (the one before it comes back at the end), so that the
+    `time_limit`s inside it only set the timer: installing a handler costs more than some rules'
+    whole check of a report, and a report has a dozen rules."""
+    global _installed
+    if _installed or not _can_time():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _expired)
+    _installed = True
+    try:
+        yield
+    finally:
+        _installed = False
+        signal.signal(signal.SIGALRM, previous)
+
+
 @contextmanager
 def time_limit(seconds: float | None):
     """Raise `RuleTimeout` in the block once it has run `seconds` (None or 0: no limit)."""
     if not seconds or not _can_time():
         yield
         return
-    previous = signal.signal(signal.SIGALRM, _expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    with alarm_handler():
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)

@@ -16,7 +16,7 @@ import time
 from typing import Iterable, NamedTuple, Sequence
 
 from giarlint import guard, interrupts
-from giarlint.budget import RuleTimeout, time_limit
+from giarlint.budget import RuleTimeout, alarm_handler, time_limit
 from giarlint.catalogue import CodeDoc, builtin_catalogue
 from giarlint.diagnostics import Diagnostic, Edit
 from giarlint.files import MAX_BYTES, NotRegularFile, TooLarge, read_capped
@@ -257,7 +257,8 @@ class Linter:
         if not_report:
             return FileResult(self._suppress(path, text, self._diagnostics(path, found, report)),
                               not_report=not_report[0].variant != "old_format")
-        found.extend(self._rule_findings(report))
+        with alarm_handler():
+            found.extend(self._rule_findings(report))
         return FileResult(self._suppress(path, text, self._diagnostics(path, found, report)), report)
 
     def summarize(self, result: FileResult) -> FileResult:
@@ -266,7 +267,8 @@ class Linter:
         rules = self._wanted_set_rules()
         if result.report is None or not rules:
             return result._replace(report=None)
-        summaries, failures = self._summaries(result.report, rules)
+        with alarm_handler():
+            summaries, failures = self._summaries(result.report, rules)
         diagnostics = sorted(result.diagnostics + failures) if failures else result.diagnostics
         return result._replace(diagnostics=diagnostics, report=None, summaries=summaries)
 

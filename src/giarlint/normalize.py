@@ -26,7 +26,7 @@ _SPACES = re.compile(r"\s+")
 # Traditional forms of the characters in the template's labels, headings and key words
 # (computed once with OpenCC s2t), plus a few frequent ones: a string holding none of them
 # needs no conversion for matching.
-_TRADITIONAL_HINTS = frozenset(
+_TRADITIONAL_HINTS = (
     "佈係內動務區員問單國執報審對屬廢廳強後採據數於會條業構機權決沒況減無爲獲現當發確祕穩範糾納組"
     "結統經維縣總織繳繼續罰舉萬處補製複覆覈規計訟訪許訴評詢認請議護責費購轉辦這進過鄉鎮開關項題額類體"
     "與為門將應聯繫歷論隻麵"
@@ -45,8 +45,15 @@ def has_cjk(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
+@lru_cache(maxsize=1)
+def _hint() -> re.Pattern:
+    """The hints as one character class: the matcher scans a text several times faster than a
+    set looks up each of its characters (about 1 ms to compile, once, when first needed)."""
+    return re.compile(f"[{_TRADITIONAL_HINTS}]")
+
+
 def looks_traditional(text: str) -> bool:
-    return not _TRADITIONAL_HINTS.isdisjoint(text)
+    return _hint().search(text) is not None
 
 
 def to_simplified(text: str) -> str:
