@@ -8,6 +8,8 @@ Prints, for a tree of copies of the bundled seed reports:
 - ``giarlint check -j1`` and ``-j2`` (every default rule, the whole catalogue): CPU time of all the
   processes of the run (getrusage of the children) and wall time; ratios to the floor and -j2 to -j1,
   and whether -j2 printed the same bytes;
+- two ``-j1`` runs started at the same time, against two runs alone: what running two processes at
+  once costs on this machine whatever the program (the floor under -j2's CPU ratio);
 - the peak RSS of a ``-j1`` and a ``-j2`` run (the largest process: the main one or a worker) at each
   size of --memory;
 - cold start: ``python -c pass``, ``flake8`` on a 4-line file and ``giarlint check`` of one seed
@@ -57,6 +59,17 @@ print(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss, done.returncode)
 '''
 
 
+TWICE = r'''
+import resource, subprocess, sys, time
+start = time.perf_counter()
+runs = [subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(2)]
+statuses = [run.wait() for run in runs]
+wall = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(usage.ru_utime + usage.ru_stime, wall, max(statuses))
+'''
+
+
 BASELINE_SRC: list[str] = []  # PYTHONPATH of the --cold-baseline runs, while they are measured
 
 
@@ -79,6 +92,18 @@ def measured(command: list[str], allowed: tuple[int, ...] = (0, 1)) -> tuple[flo
         if int(status) not in allowed:
             raise SystemExit(f"{' '.join(command)} exited with status {status}")
         return float(cpu), float(wall), float(rss) / 1024, Path(out.name).read_bytes()
+
+
+def twice_at_once(command: list[str]) -> tuple[float, float]:
+    """(CPU s of both, wall s) of two copies of `command` run at the same time: what this machine
+    charges for running two processes at once (shared caches, memory bandwidth, a host's
+    hyperthreads), which no `-j2` can avoid."""
+    line = subprocess.run([sys.executable, "-c", TWICE, *command], capture_output=True, text=True,
+                          env=environment(), check=True).stdout
+    cpu, wall, status = line.split()
+    if int(status) not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} exited with status {status}")
+    return float(cpu), float(wall)
 
 
 def make_tree(directory: Path, reports: int) -> Path:
@@ -130,6 +155,8 @@ def main() -> None:
         one = median_runs(giarlint("-j", "1", str(tree)), args.repeat)
         two = median_runs(giarlint("-j", "2", str(tree)), args.repeat)
         same = measured(giarlint("-j", "1", str(tree)))[3] == measured(giarlint("-j", "2", str(tree)))[3]
+        pairs = [twice_at_once(giarlint("-j", "1", str(tree))) for _ in range(args.repeat)]
+        pair = statistics.median(p[0] for p in pairs), statistics.median(p[1] for p in pairs)
         print(f"{args.reports} reports (copies of the {len(SEEDS)} seeds), median of {args.repeat} runs:")
         print(f"  floor (read, decode, regex)   CPU {floor[0]:6.2f} s  wall {floor[1]:6.2f} s")
         print(f"  giarlint check -j1            CPU {one[0]:6.2f} s  wall {one[1]:6.2f} s   "
@@ -137,6 +164,8 @@ def main() -> None:
         print(f"  giarlint check -j2            CPU {two[0]:6.2f} s  wall {two[1]:6.2f} s   "
               f"CPU {two[0] / one[0]:4.2f}x -j1, speed-up (wall) {one[1] / two[1]:4.2f}x, "
               f"{'same output' if same else 'OUTPUT DIFFERS'}")
+        print(f"  two -j1 runs at the same time CPU {pair[0]:6.2f} s  wall {pair[1]:6.2f} s   "
+              f"CPU {pair[0] / (2 * one[0]):4.2f}x two runs alone: the machine's own charge for two at once")
         for size in args.memory:
             big = tree if size == args.reports else make_tree(Path(temporary), size)
             rss_one = measured(giarlint("-j", "1", str(big)))[2]
