@@ -178,4 +178,4 @@ def finding_problem(finding, codes: frozenset[str], line_lengths: Callable[[], l
 
 
 def line_lengths_of(text: str) -> list[int]:
-    return [len(line) for line in text.split("\n")]
+    return list(map(len, text.split("\n")))

@@ -147,6 +147,7 @@ class Linter:
         self.registry = registry
         self.settings = settings or Settings()
         self._selection: dict[tuple[str, tuple[str, ...]], bool] = {}
+        self._contexts: dict[tuple[str, tuple[str, ...]], RuleContext] = {}
         self._ignores_path: str | None = None  # the path `_ignores` (its per-file ignores) is for
         self._ignores: tuple[str, ...] = ()
         self.docs: dict[str, CodeDoc] = dict(builtin_catalogue(ENGINE))
@@ -350,8 +351,16 @@ class Linter:
 
     # -- helpers ------------------------------------------------------------------------
     def _context(self, rule, path: str = "") -> RuleContext:
-        selected = frozenset(code for code in self.registry.codes_of(rule) if self._selected(code, path))
-        return RuleContext(self.settings.lang, self.settings.rule_options.get(rule.name, {}), selected)
+        """The rule's context for a file at `path`: made once per rule and set of per-file ignores,
+        like `_selected`, since every report asks for every rule's."""
+        self._selected("", path)  # the ignores of `path`
+        key = (rule.name, self._ignores)
+        context = self._contexts.get(key)
+        if context is None:
+            selected = frozenset(code for code in self.registry.codes_of(rule) if self._selected(code, path))
+            context = RuleContext(self.settings.lang, self.settings.rule_options.get(rule.name, {}), selected)
+            self._contexts[key] = context
+        return context
 
     def _failure(self, rule, problem: str, variant: str = "default", count: int = 0, **args) -> Finding:
         """GIA099: a rule raised, ran out of time or returned what giarlint cannot use; a broken
@@ -445,9 +454,9 @@ class Linter:
             return lengths
 
         for rule in self.registry.rules:
-            if not any(self._selected(code, report.path) for code in self.registry.codes_of(rule)):
-                continue
             context = self._context(rule, report.path)
+            if not context.selected:
+                continue
             produced, failures = self._checked(rule, lambda: rule.check(report, context), line_lengths)
             for finding in failures:
                 yield ENGINE, finding

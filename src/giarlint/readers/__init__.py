@@ -12,13 +12,11 @@ from __future__ import annotations
 import bisect
 import importlib
 import os
-import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from giarlint.messages import Localized
 from giarlint.tree import Span
-
-_NEWLINE = re.compile("\n")
 
 
 class ReaderError(Exception):
@@ -83,8 +81,8 @@ def lazy_reader(suffixes: tuple[str, ...], module: str, function: str, takes_enc
 
 
 def line_starts(text: str) -> list[int]:
-    """Offsets at which each line of `text` starts."""
-    return [0] + [match.end() for match in _NEWLINE.finditer(text)]
+    """Offsets at which each line of `text` starts (summed in C: a report has hundreds of lines)."""
+    return list(accumulate(map((1).__add__, map(len, text.split("\n"))), initial=0))[:-1]
 
 
 class PositionMap:

@@ -33,7 +33,7 @@ def reflow(text: str) -> ConvertedSource | None:
     when no long line holds two headings (an ordinary report with a long paragraph is left
     alone)."""
     lines = text.split("\n")
-    if all(len(line) < MIN_LINE for line in lines):
+    if max(map(len, lines)) < MIN_LINE:
         return None
     words = section_words()
     breaks: list[int] = []
