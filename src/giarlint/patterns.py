@@ -12,9 +12,11 @@ import re
 
 
 class LazyPattern:
-    """Behaves like the compiled pattern; compiles it the first time it is used."""
+    """Behaves like the compiled pattern; compiles it the first time it is used. Each attribute
+    asked for (``match``, ``sub`` …) is then kept on the instance, so a pattern used on every
+    cell of a table costs what the compiled one costs, not a `__getattr__` call each time."""
 
-    __slots__ = ("_source", "_flags", "_compiled")
+    __slots__ = ("_source", "_flags", "_compiled", "__dict__")
 
     def __init__(self, source: str, flags: int = 0):
         self._source = source
@@ -28,7 +30,9 @@ class LazyPattern:
         return self._compiled
 
     def __getattr__(self, name: str):
-        return getattr(self.compiled, name)
+        value = getattr(self.compiled, name)
+        setattr(self, name, value)  # a compiled pattern's attributes never change
+        return value
 
 
 def lazy(source: str, flags: int = 0) -> LazyPattern:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import NamedTuple, Union
+
+from giarlint.patterns import lazy
 
 
 class Span(NamedTuple):
@@ -37,7 +38,7 @@ class Cell:
         return Span(self.line, self.column, self.line, self.column + len(self.text))
 
 
-_SEPARATOR = re.compile(r"[|｜\t]")
+_SEPARATOR = lazy(r"[|｜\t]")  # a written row is cut into cells only when they are read
 
 
 class Row:

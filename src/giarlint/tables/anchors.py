@@ -11,7 +11,6 @@ its placed neighbours, by similarity to its label and aliases.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from giarlint.normalize import fold, has_cjk
@@ -150,6 +149,8 @@ def _similarity(row: Label, text: str) -> float:
     targets = [fold(strip_ordinal(fold(row.label))[0])] + [fold(a) for a in row.aliases]
     if len(body) < 2 or len(body) > 3 * max(map(len, targets)) or not has_cjk(body):
         return 0.0
+    from difflib import SequenceMatcher  # only a row no label matched needs it: not loaded otherwise
+
     return max(SequenceMatcher(None, body, target, autojunk=False).ratio() for target in targets)
 
 

@@ -23,6 +23,7 @@ from typing import NamedTuple
 from giarlint.grammars import cell_terminals
 from giarlint.memo import short_texts
 from giarlint.normalize import has_cjk
+from giarlint.patterns import lazy
 from giarlint.tables.values import BLANK, TEXT, classify
 from giarlint.tree import Span
 
@@ -34,18 +35,20 @@ SOFT = "soft"  # a blank line: a cell only where the row's width needs one
 _RULE_PIECE = re.compile(r"^[:：]?[-─━═=~_－—]{3,}[:：]?$|^[─━═]+$")
 _FURNITURE = re.compile(r"^(?:[-—–－‐]+\d{1,4}[-—–－‐]+|第\d{1,4}页(?:共\d{1,4}页)?|\d{1,4}/\d{1,4})$")
 _MARKDOWN_RULE = re.compile(r"^:?-+:?$")
-_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#8194|#8195|#12288);", re.IGNORECASE)
-_CELL_END = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
+# compiled on first use (giarlint.patterns): only a table left as HTML, or cells in pandoc's
+# markup, or digits glued to a label, need them; a plain check of a text report does not
+_TAG = lazy(r"</?[a-zA-Z][^<>]*>")
+_COMMENT = lazy(r"<!--.*?-->", re.S)
+_SPACE_ENTITY = lazy(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#8194|#8195|#12288);", re.IGNORECASE)
+_CELL_END = lazy(r"</t[dh]\s*>", re.IGNORECASE)
 _CHANGE = re.compile(r"^[增减]\s*[+-]?\d+(?:\.\d+)?$")  # 2019 本年增/减: 减15, 减 15
 # inline markup around a cell's text: <span …>2</span> (pandoc gfm), [2]{style=…} (pandoc markdown)
-_MARKUP_OPEN = re.compile(r"^(?:<[^<>]*>|\[(?=[^\]]*\]\{|[^\]]*$))+")
-_MARKUP_CLOSE = re.compile(r"(?:</[^<>]*>|\]\{[^{}]*\})+$")
+_MARKUP_OPEN = lazy(r"^(?:<[^<>]*>|\[(?=[^\]]*\]\{|[^\]]*$))+")
+_MARKUP_CLOSE = lazy(r"(?:</[^<>]*>|\]\{[^{}]*\})+$")
 # a run of digits glued to words: the value part (an ordinal 1.–8. of the next label is peeled off)
 _GLUED = re.compile(r"\d+(?:\.\d+)?")
 # what may follow glued values: the next label's ordinal (四、 （四） (4)) or the next caption
-_NEXT_LABEL = re.compile(r"[（(]|[一二三四五六七八九十]{1,3}[、.．]|第二十条")
+_NEXT_LABEL = lazy(r"[（(]|[一二三四五六七八九十]{1,3}[、.．]|第二十条")
 
 
 _LEXED = {"NUMBER": VALUE, "MARK": VALUE, "CHANGE": VALUE, "WORD": WORD}  # cells.lark terminal -> kind
