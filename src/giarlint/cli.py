@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
-import argparse
 import gc
 import importlib
 import os
-import signal
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from giarlint import __version__
 from giarlint.commands import COMMANDS
 
 # A run starts by creating tens of thousands of objects that live until it ends (modules,
 # rules, templates); with the default thresholds the collector walks them over and over,
-# about 5% of a cold check. Collect less often while giarlint runs.
+# about 5% of a cold check. Collect less often while giarlint runs. The ``giarlint`` script imports
+# this module before `main` sets them, so it imports nothing large itself (argparse and signal are
+# imported where they are used): a run's modules, argparse's and typing's too, load under them.
 GC_THRESHOLDS = (100_000, 50, 100)
 
 
 def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
     """The parser. When a sub-command is named, only it is built (each one costs start-up
     time); otherwise every sub-command is, so that ``--help`` lists them all."""
+    import argparse
+
     parser = argparse.ArgumentParser(prog="giarlint", description="Lint 政府信息公开工作年度报告 (annual reports).")
     parser.add_argument("--version", action="store_true", help="print the version and the loaded plugins")
     sub = parser.add_subparsers(dest="command")
@@ -94,6 +96,8 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
+    import signal
+
     from giarlint.interrupts import Terminated, terminate
 
     previous = signal.signal(signal.SIGTERM, terminate)
