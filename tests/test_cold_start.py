@@ -54,3 +54,12 @@ def test_gia401_counts_as_the_character_class_did(text, minimum):
     if exact < minimum:
         assert count == exact  # the count a finding names is exact
 
+
+
+def test_the_script_imports_nothing_large_before_main_sets_the_collector_thresholds():
+    """The ``giarlint`` script imports giarlint.cli before `main` raises the garbage collector's
+    thresholds: argparse and the run's modules must load after that, not with the defaults."""
+    probe = "import json, sys; import giarlint.cli; print(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    loaded = set(json.loads(done.stdout))
+    assert {"argparse", "signal", "typing", "pluggy", "giarlint.commands.common"} & loaded == set()
