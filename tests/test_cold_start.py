@@ -63,3 +63,22 @@ def test_the_script_imports_nothing_large_before_main_sets_the_collector_thresho
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     loaded = set(json.loads(done.stdout))
     assert {"argparse", "signal", "typing", "pluggy", "giarlint.commands.common"} & loaded == set()
+
+
+def test_a_lazy_pattern_answers_as_the_compiled_one_and_survives_pickle_and_copy():
+    import copy
+    import pickle
+
+    from giarlint.patterns import lazy
+
+    pattern = lazy(r"[一二三]+(?P<tail>x)?", re.IGNORECASE)
+    for copied in (pickle.loads(pickle.dumps(pattern)), copy.deepcopy(pattern)):  # before it is compiled
+        assert copied._compiled is None and copied.match("一二X").group("tail") == "X"
+    compiled = re.compile(r"[一二三]+(?P<tail>x)?", re.IGNORECASE)
+    for text in ("一二三x", "a一", "三X三", ""):
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+        assert pattern.sub("-", text) == compiled.sub("-", text)
+    assert (pattern.pattern, pattern.flags, pattern.groupindex) == (compiled.pattern, compiled.flags, compiled.groupindex)
+    assert "finditer" in vars(pattern)  # kept after the first use: the next call goes straight to the pattern
+    again = pickle.loads(pickle.dumps(pattern))  # after: a new lazy pattern of the same source
+    assert again._compiled is None and again.search("x三").span() == (1, 2)

@@ -30,9 +30,14 @@ class LazyPattern:
         return self._compiled
 
     def __getattr__(self, name: str):
+        if name.startswith("_"):  # its own slots, and what pickle and copy look for: not the pattern's
+            raise AttributeError(name)
         value = getattr(self.compiled, name)
         setattr(self, name, value)  # a compiled pattern's attributes never change
         return value
+
+    def __reduce__(self):
+        return LazyPattern, (self._source, self._flags)
 
 
 def lazy(source: str, flags: int = 0) -> LazyPattern:
