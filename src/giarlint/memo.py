@@ -13,7 +13,8 @@ from functools import lru_cache, wraps
 
 def short_texts(maxsize: int, longest: int):
     """`functools.lru_cache(maxsize)` for a function whose first argument is a text, applied only
-    to texts of at most `longest` characters; `cache_info` and `cache_clear` are the cache's."""
+    to texts of at most `longest` characters; `cache_info` and `cache_clear` are the cache's, and
+    `each(texts)` answers for many texts of a one-argument function at once."""
 
     def decorate(function):
         cached = lru_cache(maxsize=maxsize)(function)
@@ -22,7 +23,12 @@ def short_texts(maxsize: int, longest: int):
         def call(text: str, *args):
             return cached(text, *args) if len(text) <= longest else function(text, *args)
 
-        call.cache_info, call.cache_clear = cached.cache_info, cached.cache_clear
+        def each(texts) -> list:
+            """`[call(text) for text in texts]` without a Python call a text (a third of the time in
+            the loops over a report's lines)."""
+            return [cached(text) if len(text) <= longest else function(text) for text in texts]
+
+        call.cache_info, call.cache_clear, call.each = cached.cache_info, cached.cache_clear, each
         return call
 
     return decorate

@@ -11,8 +11,10 @@ label 三、/本/年/度… printed down the side of table 三 stays a part of t
 from __future__ import annotations
 
 import re
-from giarlint.memo import short_texts
+from functools import lru_cache
 from typing import NamedTuple
+
+from giarlint.memo import short_texts
 
 from giarlint.normalize import fold
 
@@ -43,10 +45,11 @@ class LocateSpec(NamedTuple):
 
 def locate(lines: list[str], specs: tuple[LocateSpec, ...], section_words: tuple[str, ...]) -> list[Extent]:
     """The extent of each table kind that has enough anchors, in line order; never overlapping."""
-    marks = [_mark(line, specs, section_words) if line.strip() else _BLANK for line in lines]
+    marks = _marker(specs, section_words).each(lines)
+    anchored = [(index, mark) for index, mark in enumerate(marks) if mark.hits or mark.kind == "heading"]
     found = []
     for spec in specs:
-        best = _best_cluster(marks, spec.kind, spec.min_words)
+        best = _best_cluster(anchored, spec.kind, spec.min_words)
         if best is not None:
             found.append(Extent(spec.kind, *_extend(lines, marks, spec.kind, *best)))
     found.sort(key=lambda extent: extent.first)
@@ -66,7 +69,18 @@ class _Mark(NamedTuple):
 _BLANK = _Mark("blank", {})
 
 
-@short_texts(8192, MEMO_CHARS)  # labels and value lines recur in every report
+@lru_cache(maxsize=4)
+def _marker(specs: tuple[LocateSpec, ...], section_words: tuple[str, ...]):
+    """`_mark` with the templates' words bound, memoised by the line alone (labels and value lines
+    recur in every report): hashing the words with every line took longer than the lookup."""
+
+    @short_texts(8192, MEMO_CHARS)
+    def mark(line: str) -> _Mark:
+        return _mark(line, specs, section_words)
+
+    return mark
+
+
 def _mark(line: str, specs, section_words) -> _Mark:
     stripped = line.strip()
     if not stripped:
@@ -88,26 +102,26 @@ def _mark(line: str, specs, section_words) -> _Mark:
     return _Mark("line", hits)
 
 
-def _best_cluster(marks: list[_Mark], kind: str, min_words: int) -> tuple[int, int] | None:
-    """(first, last) line index of the run of `kind` anchor lines with the most different words."""
+def _best_cluster(anchored: list[tuple[int, _Mark]], kind: str, min_words: int) -> tuple[int, int] | None:
+    """(first, last) line index of the run of `kind` anchor lines with the most different words.
+
+    `anchored`: the (index, mark) of the headings and of the lines holding anchors, the only
+    lines that start, grow or end a run besides a gap of more than _MAX_GAP other lines."""
     best, best_count = None, 0
     start = last = None
     words: set = set()
-    since = 0
-    for index, mark in enumerate(marks + [_Mark("heading", {})]):
-        if mark.kind == "heading" or (mark.hits and kind not in mark.hits) or (start is not None and since > _MAX_GAP):
-            if start is not None and len(words) > best_count:
+    for index, mark in anchored:
+        if start is not None and (kind not in mark.hits or index - last - 1 > _MAX_GAP):
+            if len(words) > best_count:  # a heading or another table's anchors, or too far
                 best, best_count = (start, last), len(words)
-            start, words, since = None, set(), 0
-            if mark.kind == "heading" or kind not in mark.hits:
-                continue
+            start = None
         if kind in mark.hits:
             if start is None:
-                start = index
-            last, since = index, 0
+                start, words = index, set()
+            last = index
             words |= mark.hits[kind]
-        elif start is not None:
-            since += 1
+    if start is not None and len(words) > best_count:
+        best, best_count = (start, last), len(words)
     return best if best_count >= min_words else None
 
 
