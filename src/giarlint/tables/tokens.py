@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import count
 from typing import NamedTuple
 
 from giarlint.grammars import cell_terminals
@@ -105,18 +106,20 @@ def tokenize(lines: list[str], first_line: int) -> list[Token]:
     """Tokens of `lines` (the table's lines of the report, the first being line `first_line`)."""
     if any("<" in line for line in lines):
         lines = _without_html(lines)
-    blank_separated = _blank_separated(lines)
+    filled = [bool(line.strip()) for line in lines]
+    blank_separated = _blank_separated(filled)
+    make = Token._make
     out: list[Token] = []
     blank_run: list[int] = []
-    for offset, raw in enumerate(lines):
-        number = first_line + offset
-        if not raw.strip():  # (a line holding anything but white space has pieces)
+    for number, is_filled, placed in zip(count(first_line), filled, _line_tokens.each(lines)):
+        if not is_filled:  # (a line holding anything but white space has pieces)
             blank_run.append(number)
             continue
         if blank_run:
             out.extend(_soft_blanks(blank_run, blank_separated))
             blank_run = []
-        out.extend(Token(p.kind, p.text, number, p.begin, p.separated, p.fused, p.column) for p in _line_tokens(raw))
+        out += [make((kind, text, number, begin, separated, fused, column))
+                for kind, text, begin, separated, fused, column in placed]
     return out
 
 
@@ -155,13 +158,14 @@ def _without_html(lines: list[str]) -> list[str]:
     return _SPACE_ENTITY.sub(lambda m: " " * len(m.group()), text).split("\n")
 
 
-def _blank_separated(lines: list[str]) -> bool:
-    """Whether blank lines merely separate one-cell lines (HTML copied as text, lynx, pdftotext)."""
+def _blank_separated(filled: list[bool]) -> bool:
+    """Whether blank lines merely separate one-cell lines (HTML copied as text, lynx, pdftotext);
+    `filled`: whether each line holds anything but white space."""
     singles = pairs = 0
-    for index in range(len(lines) - 2):
-        if lines[index].strip():
+    for index in range(len(filled) - 2):
+        if filled[index]:
             pairs += 1
-            if not lines[index + 1].strip() and lines[index + 2].strip():
+            if not filled[index + 1] and filled[index + 2]:
                 singles += 1
     return pairs > 0 and singles * 2 >= pairs
 
