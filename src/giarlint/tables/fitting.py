@@ -62,41 +62,34 @@ def hard_cells(tokens: list[Token], lo: int, hi: int, anchor: Token | None) -> t
     """Among tokens[lo:hi]: (hard cells, soft blanks, blank lines lying between two values).
 
     Blank cells between separators lying between two values are hard; blank lines never are:
-    they may be an empty cell or only space between two groups of values."""
-    def is_value(i: int) -> bool:
-        token = tokens[i]
-        if token.kind == VALUE:
-            return True
-        return (token.kind == WORD and token.separated and anchor is not None and anchor.separated
-                and token.line == anchor.line and token.text != anchor.text)  # not the label's merged cell repeated
-
-    blankish = (BLANK_CELL, SOFT)
-    previous: list[int | None] = []  # the nearest token before each one that is not a blank
-    last = None
-    for i in range(lo, hi):
-        previous.append(last)
-        if tokens[i].kind not in blankish:
-            last = i
-    following: list[int | None] = [None] * (hi - lo)
-    last = None
-    for i in range(hi - 1, lo - 1, -1):
-        following[i - lo] = last
-        if tokens[i].kind not in blankish:
-            last = i
+    they may be an empty cell or only space between two groups of values. One pass: the blanks
+    after a token are sorted when the next token that is not a blank is seen."""
+    label_line = anchor.line if anchor is not None and anchor.separated else None  # its line of cells
+    label_text = anchor.text if anchor is not None else None
     hard, soft, between = [], [], []
-    for i in range(lo, hi):
-        token = tokens[i]
-        if is_value(i):
+    blanks: list[int] = []  # the blanks since the last token that is not one
+    left_is_value = False  # whether that token is a value
+    for i in range(lo, hi + 1):
+        token = tokens[i] if i < hi else None
+        if token is not None and (token.kind == BLANK_CELL or token.kind == SOFT):
+            blanks.append(i)
+            continue
+        # a text cell on the label's own line of cells is a value, not the label's merged cell repeated
+        is_value = token is not None and (token.kind == VALUE or (
+            token.kind == WORD and token.separated and token.line == label_line and token.text != label_text))
+        if blanks:
+            inside = left_is_value and is_value
+            for b in blanks:
+                if not inside:
+                    soft.append(b)
+                elif tokens[b].kind == BLANK_CELL:
+                    hard.append(b)
+                else:
+                    between.append(b)
+            blanks = []
+        if is_value:
             hard.append(i)
-        elif token.kind in blankish:
-            left, right = previous[i - lo], following[i - lo]
-            inside = left is not None and right is not None and is_value(left) and is_value(right)
-            if inside and token.kind == BLANK_CELL:
-                hard.append(i)
-            elif inside:
-                between.append(i)
-            else:
-                soft.append(i)
+        left_is_value = is_value
     return hard, soft, between
 
 
@@ -107,6 +100,10 @@ def fit(tokens: list[Token], lo: int, hi: int, width: int, anchor: Token | None,
     `one_per_line`: the table prints one cell per line, so empty cells on lines of their own
     are cells; `blank_lines`: a blank line between two values may then stand for an empty cell
     (not in table 四, where a blank line may part its groups)."""
+    if hi - lo == width:  # the commonest row: its values and nothing else
+        cells = tokens[lo:hi]
+        if all(t.kind == VALUE and not t.fused for t in cells):
+            return Fit(cells, found=width)
     hard, soft, between = hard_cells(tokens, lo, hi, anchor)
     found = len(hard)
     if any(tokens[i].fused for i in hard):  # a glued run is never taken for one cell
