@@ -11,14 +11,17 @@ its placed neighbours, by similarity to its label and aliases.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import NamedTuple
 
+from giarlint.memo import short_texts
 from giarlint.normalize import fold, has_cjk
 from giarlint.tables.templates import Label, strip_ordinal
 from giarlint.tables.tokens import WORD, Token
 
 MAX_BETWEEN = 12  # characters of other words (a side label's piece) inside a wrapped label
 MAX_GAP_WORDS = 60  # words of a gap compared by similarity (a gap holds a few labels, not pages)
+MEMO_CHARS = 400  # words up to this long are memoised; a longer one is folded anew each time
 
 
 class Anchor(NamedTuple):
@@ -45,26 +48,38 @@ class Lane(NamedTuple):
 
 
 def lane(tokens: list[Token]) -> Lane:
-    starts, indices, words, offset = [], [], [], 0
+    indices = [index for index, token in enumerate(tokens) if token.kind == WORD]
+    starts, words, offset = [], [], 0
     bodies: dict[str, list] = {}
     bare_ordinal = False  # the previous word was an ordinal alone: （七） 总计
-    for index, token in enumerate(tokens):
-        if token.kind == WORD:
-            folded = fold(token.text)
-            body, has_ordinal = strip_ordinal(folded)
-            bodies.setdefault(body, []).append((len(words), has_ordinal or bare_ordinal))
-            bare_ordinal = has_ordinal and not body
-            starts.append(offset)
-            indices.append(index)
-            words.append(folded)
-            offset += len(folded)
+    for position, (folded, body, has_ordinal) in enumerate(_lane_word.each([tokens[i].text for i in indices])):
+        bodies.setdefault(body, []).append((position, has_ordinal or bare_ordinal))
+        bare_ordinal = has_ordinal and not body
+        starts.append(offset)
+        words.append(folded)
+        offset += len(folded)
     return Lane("".join(words), starts, indices, words, bodies, {})
+
+
+@short_texts(8192, MEMO_CHARS)
+def _lane_word(text: str) -> tuple[str, str, bool]:
+    """A word's folded text, that without its ordinal, and whether it had one; memoised (short
+    words), as the labels recur in every report."""
+    folded = fold(text)
+    return (folded, *strip_ordinal(folded))
+
+
+@lru_cache(maxsize=1024)
+def _label_body(label: str) -> str:
+    """A template label folded and without its ordinal (the template's few labels, kept)."""
+    return fold(strip_ordinal(fold(label))[0])
 
 
 def _occurrences(row: Label, words: Lane) -> list[tuple[int, int]]:
     """(start, end) lane offsets where the row's label words are, in lane order."""
-    if row in words.found:
-        return words.found[row]
+    known = words.found.get(row)
+    if known is not None:
+        return known
     found = []
     for word in row.match:
         at = words.text.find(word)
@@ -95,7 +110,7 @@ def _label_begins(row: Label, words: Lane, start: int, end: int) -> int:
     """Where in the lane the label holding the key word at `start` begins: the key word of a
     label wrapped in its cell may be on the second line (2.其他法律行政 / 法规禁止公开, the values
     beside the first), and the row's values follow the label's first words, not its key word."""
-    body = fold(strip_ordinal(fold(row.label))[0])
+    body = _label_body(row.label)
     before = body.find(words.text[start:end])
     if before <= 0:
         return start
@@ -146,7 +161,7 @@ def _most_in_order(candidates: list[list[tuple[int, int]]]) -> list[tuple[int, t
 
 def _similarity(row: Label, text: str) -> float:
     body, _ = strip_ordinal(text)
-    targets = [fold(strip_ordinal(fold(row.label))[0])] + [fold(a) for a in row.aliases]
+    targets = [_label_body(row.label)] + [fold(a) for a in row.aliases]
     if len(body) < 2 or len(body) > 3 * max(map(len, targets)) or not has_cjk(body):
         return 0.0
     from difflib import SequenceMatcher  # only a row no label matched needs it: not loaded otherwise
