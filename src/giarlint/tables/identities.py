@@ -11,8 +11,7 @@ from fnmatch import fnmatch
 from giarlint.tables.fitting import Fit, Identity, Reason, UnreadRow
 from giarlint.tables.templates import Label, Templates, table3_rows_of
 from giarlint.tables.tokens import BLANK_CELL, VALUE, WORD, Token
-from giarlint.tables.values import NUMBER, read_value
-from giarlint.tree import Cell
+from giarlint.tables.values import NUMBER, classify, values_of
 
 
 def values_printed_apart(tokens, anchors, fits, widths, identity) -> None:
@@ -44,7 +43,7 @@ def values_printed_apart(tokens, anchors, fits, widths, identity) -> None:
 
 
 def _holds(chunk: list[Token], identity: Identity) -> bool:
-    numbers = [_value(t).number for t in chunk]
+    numbers = [classify(t.text)[1] for t in chunk]
     if any(n is None for n in numbers):
         return False
     return all(numbers[t] == sum(numbers[p] for p in parts) for t, parts in identity)
@@ -67,7 +66,8 @@ def read_by_columns(tokens, rows: list[Label], columns: list[Label], found, iden
     grid = [[numbers[c * count + r] for c in range(len(columns))] for r in range(count)]
     if not all(_holds(cells, identity) for cells in grid):
         return None
-    values = {row.key: {c.key: _value(t) for c, t in zip(columns, cells)} for row, cells in zip(rows, grid)}
+    keys = [c.key for c in columns]
+    values = {row.key: values_of(keys, cells) for row, cells in zip(rows, grid)}
     return found._replace(values=values, unread=[], by_identity={row.key: (values[row.key],) for row in rows})
 
 
@@ -151,7 +151,3 @@ def _the_one_way(rows, keys: list[str], templates: Templates, format_name: str) 
         states = grown
     count, way = states.get(tuple([0] * (2 * len(columns))), (0, ()))
     return (way if count == 1 else None), count
-
-
-def _value(token: Token):
-    return read_value(Cell(token.text, token.line, token.begin))

@@ -22,7 +22,7 @@ from giarlint.tables.identities import (
 )
 from giarlint.tables.templates import Label, Templates, format_for_year, table3_rows_of
 from giarlint.tables.tokens import BLANK_CELL, VALUE, WORD, Token
-from giarlint.tables.values import Value, read_value
+from giarlint.tables.values import Value, values_of
 from giarlint.tree import Cell, Document, Span, Table
 
 TABLE_KEYS = ("table2", "table3", "table4")
@@ -141,10 +141,10 @@ def _read_rows(tokens: list[Token], words: Lane, rows: list[Label], widths: list
         if result.values is None:
             out.unread.append(UnreadRow(row.key, _name(row), result.reason, token.span, result.found, widths[anchor.row]))
             continue
-        out.values[row.key] = {c.key: _value(t) for c, t in zip(columns[anchor.row], result.values)}
+        keys = [c.key for c in columns[anchor.row]]
+        out.values[row.key] = values_of(keys, result.values)
         if result.glued:
-            out.by_identity[row.key] = tuple({c.key: _value(t) for c, t in zip(columns[anchor.row], choice)}
-                                             for choice in result.choices or (result.values,))
+            out.by_identity[row.key] = tuple(values_of(keys, choice) for choice in result.choices or (result.values,))
     placed = {a.row for a in anchors}
     for index, row in enumerate(rows):
         if index not in placed:
@@ -214,10 +214,6 @@ def _place_blanks_by_cell_position(tokens, anchors, starts, fits, widths) -> Non
         stray = [t for t in after if t.kind == VALUE and t not in window]
         if len(window) == width and not stray:
             fits[number] = Fit(window, found=fits[number].found)
-
-
-def _value(token: Token) -> Value:
-    return read_value(Cell(token.text, token.line, token.begin))
 
 
 def _name(row: Label) -> Localized:
@@ -362,10 +358,8 @@ def read_table4(table: Table, templates: Templates, year: int | None) -> TableDa
         unread = UnreadRow("*", Localized("表四", "table 4"), result.reason, span, result.found,
                            templates.table4_value_count)
         return TableData("table4", None, {}, table.span, Reading(UNREADABLE, layout, (unread,)), {}, header)
-    values = {
-        group.key: {c.key: _value(t) for c, t in zip(columns, result.values[n * width : (n + 1) * width])}
-        for n, group in enumerate(groups)
-    }
+    keys = [c.key for c in columns]
+    values = {group.key: values_of(keys, result.values[n * width : (n + 1) * width]) for n, group in enumerate(groups)}
     by_identity = tuple(g.key for g in groups) if result.glued else ()
     return TableData("table4", None, values, table.span, Reading(READ, layout, (), (), (), by_identity), {}, header)
 

@@ -69,6 +69,12 @@ def classify(text: str) -> tuple[str, int | float | None]:
     return TEXT, None
 
 
-def read_value(cell: Cell) -> Value:
-    kind, number = classify(cell.text)
-    return Value(kind, number, cell)
+def values_of(keys, tokens) -> dict:
+    """{key: the `Value` of the cell token (text, line, begin)} for a row's columns and cells, in
+    one loop: a report reads some 250 cells, and two calls a cell were a tenth of their time."""
+    out = {}
+    for key, token in zip(keys, tokens):
+        text = token.text
+        kind, number = classify(text)
+        out[key] = Value(kind, number, Cell(text, token.line, token.begin))
+    return out
