@@ -56,6 +56,7 @@ class Fit(NamedTuple):
 
 
 Identity = list[tuple[int, list[int]]]  # (total position, part positions) within the row
+_BLANKISH = (BLANK_CELL, SOFT)
 
 
 def hard_cells(tokens: list[Token], lo: int, hi: int, anchor: Token | None) -> tuple[list[int], list[int], list[int]]:
@@ -100,10 +101,13 @@ def fit(tokens: list[Token], lo: int, hi: int, width: int, anchor: Token | None,
     `one_per_line`: the table prints one cell per line, so empty cells on lines of their own
     are cells; `blank_lines`: a blank line between two values may then stand for an empty cell
     (not in table 四, where a blank line may part its groups)."""
-    if hi - lo == width:  # the commonest row: its values and nothing else
-        cells = tokens[lo:hi]
-        if all(t.kind == VALUE and not t.fused for t in cells):
-            return Fit(cells, found=width)
+    start, end = lo, hi  # the commonest row: its values in a run, maybe empty cells around them
+    while start < end and tokens[start].kind in _BLANKISH:
+        start += 1
+    while end > start and tokens[end - 1].kind in _BLANKISH:
+        end -= 1
+    if end - start == width and all(t.kind == VALUE and not t.fused for t in tokens[start:end]):
+        return Fit(tokens[start:end], found=width)  # what the general case finds, in a tenth of the time
     hard, soft, between = hard_cells(tokens, lo, hi, anchor)
     found = len(hard)
     if any(tokens[i].fused for i in hard):  # a glued run is never taken for one cell

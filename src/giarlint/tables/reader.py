@@ -113,8 +113,9 @@ def _label_start(tokens: list[Token], anchor: Anchor, floor: int) -> int:
     return start
 
 
-def _read_rows(tokens: list[Token], words: Lane, rows: list[Label], widths: list[int], columns: list[list[Label]],
+def _read_rows(tokens: list[Token], words: Lane, rows: list[Label], widths: list[int], columns: list[list[str]],
                threshold: float, one_per_line: bool, identity: Identity | None = None) -> _Rows:
+    """`columns`: the column keys of each row."""
     anchors = place(tuple(rows), tokens, threshold, words)
     starts = []
     floor = -1
@@ -123,7 +124,11 @@ def _read_rows(tokens: list[Token], words: Lane, rows: list[Label], widths: list
         floor = anchor.token
     out = _Rows({}, {}, [], [], [], {}, [], 0)
     first_line = tokens[anchors[0].token].line if anchors else None
-    out.header.extend(_cell(t) for t in tokens if t.kind == WORD and (first_line is None or t.line < first_line))
+    for t in tokens:  # the words above the first label (tokens are in line order)
+        if first_line is not None and t.line >= first_line:
+            break
+        if t.kind == WORD:
+            out.header.append(_cell(t))
     fits: dict[int, Fit] = {}
     for number, anchor in enumerate(anchors):
         hi = starts[number + 1] if number + 1 < len(anchors) else len(tokens)
@@ -141,7 +146,7 @@ def _read_rows(tokens: list[Token], words: Lane, rows: list[Label], widths: list
         if result.values is None:
             out.unread.append(UnreadRow(row.key, _name(row), result.reason, token.span, result.found, widths[anchor.row]))
             continue
-        keys = [c.key for c in columns[anchor.row]]
+        keys = columns[anchor.row]
         out.values[row.key] = values_of(keys, result.values)
         if result.glued:
             out.by_identity[row.key] = tuple(values_of(keys, choice) for choice in result.choices or (result.values,))
@@ -220,9 +225,21 @@ def _name(row: Label) -> Localized:
     return row.name()
 
 
-def _layout(table: Table, tokens: list[Token]) -> str:
-    """A name for the layout the values were printed in."""
+class _Printed(NamedTuple):
+    """A table's value tokens and the number of lines holding them: what tells its layout."""
+
+    values: list[Token]
+    lines: int
+
+
+def _printed(tokens: list[Token]) -> _Printed:
     values = [t for t in tokens if t.kind == VALUE]
+    return _Printed(values, len({t.line for t in values}))
+
+
+def _layout(table: Table, printed: _Printed) -> str:
+    """A name for the layout the values were printed in."""
+    values = printed.values
     if not values:
         return "no-values"
     if sum(t.separated for t in values) * 2 >= len(values):
@@ -231,17 +248,16 @@ def _layout(table: Table, tokens: list[Token]) -> str:
             return "box"
         if "\t" in text:
             return "tab"
-        per_line = len(values) / max(1, len({t.line for t in values}))
+        per_line = len(values) / max(1, printed.lines)
         return "cells" if per_line >= 2 else "cell-per-line"
     if any(t.fused for t in values):
         return "glued"
-    per_line = len(values) / max(1, len({t.line for t in values}))
+    per_line = len(values) / max(1, printed.lines)
     return "aligned" if per_line >= 2 else "one-per-line"
 
 
-def _one_per_line(tokens: list[Token]) -> bool:
-    values = [t for t in tokens if t.kind == VALUE]
-    return bool(values) and len({t.line for t in values}) * 5 >= len(values) * 4
+def _one_per_line(printed: _Printed) -> bool:
+    return bool(printed.values) and printed.lines * 5 >= len(printed.values) * 4
 
 
 def _verdict(rows: _Rows, layout: str) -> tuple[Reading, dict]:
@@ -259,8 +275,8 @@ def _verdict(rows: _Rows, layout: str) -> tuple[Reading, dict]:
 
 
 def read_table3(table: Table, templates: Templates, year: int | None) -> TableData:
-    tokens, words = table.tokens, lane(table.tokens)
-    one = _one_per_line(tokens)
+    tokens, words, printed = table.tokens, lane(table.tokens), _printed(table.tokens)
+    one = _one_per_line(printed)
     width = len(templates.table3_columns)
     ids = templates.table3_identities["row_total"]
     keys = [c.key for c in templates.table3_columns]
@@ -269,7 +285,7 @@ def read_table3(table: Table, templates: Templates, year: int | None) -> TableDa
     for format_name in _format_order(year):
         rows = table3_rows_of(templates.table3_rows, format_name)
         results[format_name] = result = _read_rows(tokens, words, rows, [width] * len(rows),
-                                                   [list(templates.table3_columns)] * len(rows), templates.similarity["table3"],
+                                                   [keys] * len(rows), templates.similarity["table3"],
                                                    one, identity)
         if not result.unread and not result.missing:
             break  # every row of this format read: the other format cannot do better
@@ -283,7 +299,7 @@ def read_table3(table: Table, templates: Templates, year: int | None) -> TableDa
         common = {r.key for r in table3_rows_of(templates.table3_rows, "2019")} & {
             r.key for r in table3_rows_of(templates.table3_rows, "2021")}
         rows = rows._replace(missing=[m for m in rows.missing if m.row in common])
-    layout = _layout(table, tokens)
+    layout = _layout(table, printed)
     if rows.unread:
         for name, result in results.items():
             by_columns = None if result.missing else read_by_columns(
@@ -310,8 +326,8 @@ def _format_order(year: int | None) -> tuple[str, str]:
 
 
 def read_table2(table: Table, templates: Templates, year: int | None) -> TableData:
-    tokens, words = table.tokens, lane(table.tokens)
-    one = _one_per_line(tokens)
+    tokens, words, printed = table.tokens, lane(table.tokens), _printed(table.tokens)
+    one = _one_per_line(printed)
     best = None
     for format_name in _format_order(year):
         spec = templates.table2.get(format_name)
@@ -319,7 +335,9 @@ def read_table2(table: Table, templates: Templates, year: int | None) -> TableDa
             continue
         rows = [row for block in spec.blocks for row in block.rows]
         widths = [len(block.columns) for block in spec.blocks for _ in block.rows]
-        columns = [list(block.columns) for block in spec.blocks for _ in block.rows]
+        columns = []  # the column keys of each row
+        for block in spec.blocks:
+            columns += [[c.key for c in block.columns]] * len(block.rows)
         result = _read_rows(tokens, words, rows, widths, columns, templates.similarity["table2"], one)
         words_found = sum(word in words.text for word in spec.discriminators)
         score = (words_found, result.score)  # its own column headers first: cells repeated by a
@@ -329,7 +347,7 @@ def read_table2(table: Table, templates: Templates, year: int | None) -> TableDa
         if not result.unread and not result.missing and words_found:
             break  # read whole, and its own column words are there
     format_name, rows, score = best
-    reading, values = _verdict(rows, _layout(table, tokens))
+    reading, values = _verdict(rows, _layout(table, printed))
     by_words = score[0] > 0
     return TableData("table2", format_name if by_words else None, values, table.span, reading, rows.labels,
                      [_cell(t) for t in tokens if t.kind == WORD])
@@ -337,7 +355,7 @@ def read_table2(table: Table, templates: Templates, year: int | None) -> TableDa
 
 def read_table4(table: Table, templates: Templates, year: int | None) -> TableData:
     """The 15 values after the header (which holds no digits), in three groups of five."""
-    tokens = table.tokens
+    tokens, printed = table.tokens, _printed(table.tokens)
     groups, columns = templates.table4_groups, templates.table4_columns
     width = len(columns)
     first_word = next((i for i, t in enumerate(tokens) if t.kind == WORD), -1)
@@ -346,9 +364,9 @@ def read_table4(table: Table, templates: Templates, year: int | None) -> TableDa
     identity = [(g * width + keys.index(ids["total"]), [g * width + keys.index(p) for p in ids["parts"]])
                 for g in range(len(groups))]
     result = fit(tokens, first_word + 1, len(tokens), templates.table4_value_count, None, identity,
-                 _one_per_line(tokens), blank_lines=False)
+                 _one_per_line(printed), blank_lines=False)
     header = [_cell(t) for t in tokens if t.kind == WORD]
-    layout = _layout(table, tokens)
+    layout = _layout(table, printed)
     if result.glued and any(t.text != "0" for t in result.values):
         # table 四 has no identity across its groups to confirm a split: only a run of zeros
         # (which no lost blank cell can explain) is read
@@ -358,7 +376,6 @@ def read_table4(table: Table, templates: Templates, year: int | None) -> TableDa
         unread = UnreadRow("*", Localized("表四", "table 4"), result.reason, span, result.found,
                            templates.table4_value_count)
         return TableData("table4", None, {}, table.span, Reading(UNREADABLE, layout, (unread,)), {}, header)
-    keys = [c.key for c in columns]
     values = {group.key: values_of(keys, result.values[n * width : (n + 1) * width]) for n, group in enumerate(groups)}
     by_identity = tuple(g.key for g in groups) if result.glued else ()
     return TableData("table4", None, values, table.span, Reading(READ, layout, (), (), (), by_identity), {}, header)
