@@ -100,13 +100,10 @@ def _period_year(document: Document) -> Located | None:
 
 
 def _body_years(document: Document) -> Counter:
-    counts: Counter = Counter()
-    for section in document.sections:
-        for paragraph in section.paragraphs():
-            if _DATE_ONLY.match(paragraph.text):
-                continue
-            counts.update(int(y) for y in _YEAR.findall(fold_width(paragraph.text)))
-    return counts
+    """The years the sections' paragraphs (not a date alone) name, counted in order of first
+    mention: one scan of their texts joined by NUL, which no year match can cross."""
+    texts = [p.text for section in document.sections for p in section.paragraphs() if not _DATE_ONLY.match(p.text)]
+    return Counter(map(int, _YEAR.findall(fold_width("\0".join(texts)))))
 
 
 def signature_date(document: Document) -> Located | None:

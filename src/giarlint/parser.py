@@ -137,9 +137,12 @@ class _FoldTables:
         table: list[str] = []
         table_start = 0
         current = None
+        ahead = 0  # the first extent not wholly above the token (tokens come in line order)
         for token in stream:
             last = token.line + token.value.count("\n") - (1 if token.value.endswith("\n") else 0)
-            if not any(e.first <= last and token.line <= e.last for e in extents):
+            while ahead < len(extents) and extents[ahead].last < token.line:
+                ahead += 1
+            if ahead == len(extents) or extents[ahead].first > last:  # the token holds no table line
                 if table:
                     yield self._table(table, table_start)
                     table, current = [], None
@@ -206,7 +209,8 @@ def _parser() -> Lark:
 
 def parse_lines(text: str, extents: list | None = None, lines: list[str] | None = None) -> ParseResult:
     """Parse newline-normalised text (whose lines, `text.split("\\n")`, may be given); the lines of
-    `extents` (located tables) are one TABLE token each. Every input parses: each line is at
+    `extents` (located tables, in line order and never overlapping, as `locate` gives them) are
+    one TABLE token each. Every input parses: each line is at
     least a paragraph."""
     _FOLD.lines = lines = lines if lines is not None else text.split("\n")
     _FOLD.extents = list(extents or ())

@@ -125,11 +125,10 @@ def _most_in_order(candidates: list[list[tuple[int, int]]]) -> list[tuple[int, t
 
     States are (end of the last chosen occurrence, chosen rows); taking a row's earliest
     occurrence after that end is never worse, so each state grows in one way only."""
-    starts = [[o[0] for o in occurrences] for occurrences in candidates]
-
     def after(row: int, last: int):
-        """The row's first occurrence starting at or after lane offset `last`."""
-        at = bisect_left(starts[row], last)
+        """The row's first occurrence starting at or after lane offset `last` (a pair (start, end)
+        sorts after (last,) exactly when start >= last)."""
+        at = bisect_left(candidates[row], (last,))
         return candidates[row][at] if at < len(candidates[row]) else None
 
     greedy, last = [], -1
