@@ -39,7 +39,7 @@ def _heading(line: Line) -> Heading:
     return Heading(chinese_numeral(ordinal_text), ordinal_text, title.strip(), line.span, separator)
 
 
-def _split(lines: list[Line]) -> list:
+def _split(lines: list[Line], report_lines: list[str]) -> list:
     """The lines of one section (or the preamble) as paragraphs and tables: a located table
     (tables 二, 三, 四) with its tokens, or a run of other lines of cells."""
     blocks: list = []
@@ -54,7 +54,7 @@ def _split(lines: list[Line]) -> list:
         if line is None:
             break
         if line.kind == "table":
-            blocks.append(_located_table(line))
+            blocks.append(_located_table(line, report_lines))
         else:
             blocks.append(Paragraph(line.text, line.span, _PARAGRAPH_KINDS.get(line.kind, "text")))
     return blocks
@@ -63,14 +63,17 @@ def _split(lines: list[Line]) -> list:
 _PARAGRAPH_KINDS = {"subheading": "subheading", "metadata": "metadata"}
 
 
-def _located_table(line: Line) -> Table:
-    lines = line.text.split("\n")
+def _located_table(line: Line, report_lines: list[str]) -> Table:
+    """The table of a TABLE line: its lines are the report's own (the very strings the locator
+    looked up, whose hashes the cell memo then reuses)."""
+    lines = report_lines[line.span.line - 1 : line.span.end_line]
     return Table(None, line.span, line.table, lines, tokenize(lines, line.span.line))
 
 
-def assemble(parsed: ParseResult, line_count: int) -> Document:
+def assemble(parsed: ParseResult, lines: list[str]) -> Document:
+    """The `Document` of the parser's lines; `lines` are the report's."""
     metadata = [Paragraph(l.text, l.span, "metadata") for l in parsed.preamble if l.kind == "metadata"]
-    preamble = _split([l for l in parsed.preamble if l.kind != "metadata"])
+    preamble = _split([l for l in parsed.preamble if l.kind != "metadata"], lines)
     title = next(
         (b for b in preamble if isinstance(b, Paragraph) and "政府信息公开工作年度报告" in fold(b.text)),
         None,
@@ -79,8 +82,8 @@ def assemble(parsed: ParseResult, line_count: int) -> Document:
     if label:  # 标题: … (a crawler's record of the page): the title is what follows
         span = title.span._replace(column=title.span.column + label.end())
         title = Paragraph(title.text[label.end() :], span, title.kind)
-    sections = [Section(_heading(s.heading), _split(s.lines)) for s in parsed.sections]
-    return Document(metadata, title, preamble, sections, line_count)
+    sections = [Section(_heading(s.heading), _split(s.lines, lines)) for s in parsed.sections]
+    return Document(metadata, title, preamble, sections, len(lines))
 
 
 def read_document(text: str, templates: Templates | None = None, lines: list[str] | None = None) -> Document:
@@ -90,7 +93,7 @@ def read_document(text: str, templates: Templates | None = None, lines: list[str
     templates = templates or load_templates()
     lines = lines if lines is not None else text.split("\n")
     extents = locate(lines, templates.locate, section_words())
-    return assemble(parse_lines(text, extents, lines), len(lines))
+    return assemble(parse_lines(text, extents, lines), lines)
 
 
 @lru_cache(maxsize=1)

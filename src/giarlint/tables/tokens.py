@@ -115,8 +115,9 @@ def tokenize(lines: list[str], first_line: int) -> list[Token]:
         if not is_filled:  # (a line holding anything but white space has pieces)
             blank_run.append(number)
             continue
-        if blank_run:
-            out.extend(_soft_blanks(blank_run, blank_separated))
+        if blank_run:  # blank lines: a SOFT blank each, or one per extra pair where they merely separate
+            kept = blank_run[1 : 1 + (len(blank_run) - 1) // 2] if blank_separated else blank_run
+            out += [Token(SOFT, "", n, 1) for n in kept]
             blank_run = []
         out += [make((kind, text, number, begin, separated, fused, column))
                 for kind, text, begin, separated, fused, column in placed]
@@ -168,11 +169,6 @@ def _blank_separated(filled: list[bool]) -> bool:
             if not filled[index + 1] and filled[index + 2]:
                 singles += 1
     return pairs > 0 and singles * 2 >= pairs
-
-
-def _soft_blanks(numbers: list[int], blank_separated: bool) -> list[Token]:
-    kept = numbers[1 : 1 + (len(numbers) - 1) // 2] if blank_separated else numbers
-    return [Token(SOFT, "", n, 1) for n in kept]
 
 
 def _is_furniture(pieces) -> bool:
