@@ -13,7 +13,8 @@ Prints, for a tree of copies of the bundled seed reports:
 - the peak RSS of a ``-j1`` and a ``-j2`` run (the largest process: the main one or a worker) at each
   size of --memory;
 - cold start: ``python -c pass``, ``flake8`` on a 4-line file and ``giarlint check`` of one seed
-  (medians of --cold-repeat runs, CPU and wall), with giarlint's ratio to each. flake8 comes with
+  (medians of --cold-repeat runs, CPU and wall, the commands run in turn so that a change of the
+  machine's load falls on all of them), with giarlint's ratio to each. flake8 comes with
   the ``bench`` extra (``pip install -e '.[bench]'``); when it cannot run (``flake8 --version``
   fails, or it does not pass the clean 4-line file), no flake8 figure or ratio is printed.
   ``--cold-baseline DIR`` adds, in the same run, the cold check with giarlint imported from
@@ -70,24 +71,23 @@ print(usage.ru_utime + usage.ru_stime, wall, max(statuses))
 '''
 
 
-BASELINE_SRC: list[str] = []  # PYTHONPATH of the --cold-baseline runs, while they are measured
-
-
-def environment() -> dict:
-    """Bytecode allowed (as an installed package has it), no third-party plugins."""
+def environment(pythonpath: str | None = None) -> dict:
+    """Bytecode allowed (as an installed package has it), no third-party plugins; `pythonpath`
+    for the --cold-baseline runs."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["GIARLINT_DISABLE_PLUGIN_AUTOLOAD"] = "1"
-    if BASELINE_SRC:
-        env["PYTHONPATH"] = BASELINE_SRC[0]
+    if pythonpath:
+        env["PYTHONPATH"] = pythonpath
     return env
 
 
-def measured(command: list[str], allowed: tuple[int, ...] = (0, 1)) -> tuple[float, float, float, bytes]:
+def measured(command: list[str], allowed: tuple[int, ...] = (0, 1),
+             pythonpath: str | None = None) -> tuple[float, float, float, bytes]:
     """(CPU s of the command and every process it started, wall s, peak RSS MiB of the largest, stdout).
     An exit status outside `allowed` stops the benchmark: a failing command's time means nothing."""
     with tempfile.NamedTemporaryFile() as out:
         line = subprocess.run([sys.executable, "-c", MEASURE, out.name, *command], capture_output=True,
-                              text=True, env=environment(), check=True).stdout
+                              text=True, env=environment(pythonpath), check=True).stdout
         cpu, wall, rss, status = line.split()
         if int(status) not in allowed:
             raise SystemExit(f"{' '.join(command)} exited with status {status}")
@@ -125,6 +125,20 @@ def median_runs(command: list[str], repeat: int, allowed: tuple[int, ...] = (0, 
     measured(command, allowed)  # warm-up: bytecode and caches in place, as after an install
     runs = [measured(command, allowed) for _ in range(repeat)]
     return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+
+
+def interleaved_medians(commands: list[tuple[list[str], tuple[int, ...], str | None]],
+                        repeat: int) -> list[tuple[float, float]]:
+    """(median CPU s, median wall s) of each (command, allowed statuses, PYTHONPATH), the commands
+    run in turn `repeat` times after one warm-up round: on a shared machine a change of load then
+    falls on all of them alike, so their ratios hold even when the times move."""
+    for command, allowed, pythonpath in commands:
+        measured(command, allowed, pythonpath)
+    runs: list[list[tuple]] = [[] for _ in commands]
+    for _ in range(repeat):
+        for found, (command, allowed, pythonpath) in zip(runs, commands):
+            found.append(measured(command, allowed, pythonpath))
+    return [(statistics.median(r[0] for r in found), statistics.median(r[1] for r in found)) for found in runs]
 
 
 def flake8_works(flake8: list[str], clean_file: Path) -> bool:
@@ -177,15 +191,16 @@ def main() -> None:
     four.write_text("import os\n\n\nprint(os.sep)\n", encoding="utf-8")
     flake8 = [str(BIN / "flake8")] if (BIN / "flake8").exists() else [sys.executable, "-m", "flake8"]
     flake8_runs = flake8_works(flake8, four)
-    nothing = median_runs([sys.executable, "-c", "pass"], args.cold_repeat, (0,))
-    flake = median_runs([*flake8, str(four)], args.cold_repeat, (0,)) if flake8_runs else None
-    cold = median_runs(giarlint(str(SEEDS[0])), args.cold_repeat)
-    before = None
+    commands = [([sys.executable, "-c", "pass"], (0,), None), (giarlint(str(SEEDS[0])), (0, 1), None)]
+    if flake8_runs:
+        commands.append(([*flake8, str(four)], (0,), None))
     if args.cold_baseline:
-        BASELINE_SRC.append(str(Path(args.cold_baseline).resolve() / "src"))
-        before = median_runs(giarlint(str(SEEDS[0])), args.cold_repeat)
-        BASELINE_SRC.clear()
-    print(f"cold start, median of {args.cold_repeat} runs (CPU / wall):")
+        commands.append((giarlint(str(SEEDS[0])), (0, 1), str(Path(args.cold_baseline).resolve() / "src")))
+    medians = interleaved_medians(commands, args.cold_repeat)
+    nothing, cold = medians[0], medians[1]
+    flake = medians[2] if flake8_runs else None
+    before = medians[-1] if args.cold_baseline else None
+    print(f"cold start, median of {args.cold_repeat} runs, the commands in turn (CPU / wall):")
     print(f"  python -c pass                {nothing[0] * 1000:5.0f} / {nothing[1] * 1000:5.0f} ms")
     if flake is not None:
         print(f"  flake8, a 4-line file         {flake[0] * 1000:5.0f} / {flake[1] * 1000:5.0f} ms")
