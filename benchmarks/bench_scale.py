@@ -2,7 +2,8 @@
 
 Run: python benchmarks/bench_scale.py [--reports 1000] [--memory 1000 10000] [--cold-repeat 15]
 
-Prints, for a tree of copies of the bundled seed reports:
+Prints, for a tree of copies of the bundled seed reports (and the floor and ``-j1`` again for the
+tests' distinct renderings of reports by real tools, each once: see `RENDERINGS`):
 - the floor: a plain read-decode-regex pass over the same files (read the bytes, decode UTF-8, find
   every number and every run of CJK characters), in a fresh process like the others;
 - ``giarlint check -j1`` and ``-j2`` (every default rule, the whole catalogue): CPU time of all the
@@ -36,6 +37,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "tests" / "seeds").glob("*.txt"))
+# every distinct text the tests hold of a report as real tools render it (pdftotext, pdfplumber,
+# lynx, w3m, pandoc, html2text, a browser's copy …), the public reports and the seeds
+RENDERINGS = sorted({path for folder in ("layouts/texts", "layouts/heldout/texts", "layouts/stress/texts",
+                                         "layouts/public", "seeds")
+                     for path in (ROOT / "tests" / folder).glob("*.txt")})
 BIN = Path(sys.executable).parent
 FLOOR = r'''
 import os, re, sys
@@ -115,6 +121,17 @@ def make_tree(directory: Path, reports: int) -> Path:
     return tree
 
 
+def renderings_tree(directory: Path) -> Path:
+    """Each of `RENDERINGS` once, in a folder of its own (no two alike: the memos of short
+    texts hit no more often than on a real corpus)."""
+    tree = directory / "renderings"
+    for index, source in enumerate(RENDERINGS):
+        folder = tree / f"report{index:05d}"
+        folder.mkdir(parents=True)
+        shutil.copy(source, folder / source.name)
+    return tree
+
+
 def giarlint(*args: str) -> list[str]:
     script = BIN / "giarlint"
     return [str(script) if script.exists() else sys.executable, *([] if script.exists() else ["-m", "giarlint"]),
@@ -180,6 +197,13 @@ def main() -> None:
               f"{'same output' if same else 'OUTPUT DIFFERS'}")
         print(f"  two -j1 runs at the same time CPU {pair[0]:6.2f} s  wall {pair[1]:6.2f} s   "
               f"CPU {pair[0] / (2 * one[0]):4.2f}x two runs alone: the machine's own charge for two at once")
+        distinct = renderings_tree(Path(temporary))
+        floor_r = median_runs([sys.executable, "-c", FLOOR, str(distinct)], args.repeat)
+        one_r = median_runs(giarlint("-j", "1", str(distinct)), args.repeat)
+        print(f"{len(RENDERINGS)} distinct renderings (tests/layouts, public reports, seeds), median of {args.repeat} runs:")
+        print(f"  floor (read, decode, regex)   CPU {floor_r[0]:6.2f} s  wall {floor_r[1]:6.2f} s")
+        print(f"  giarlint check -j1            CPU {one_r[0]:6.2f} s  wall {one_r[1]:6.2f} s   "
+              f"CPU {one_r[0] / floor_r[0]:5.1f}x the floor ({1000 * one_r[0] / len(RENDERINGS):.2f} ms a report)")
         for size in args.memory:
             big = tree if size == args.reports else make_tree(Path(temporary), size)
             rss_one = measured(giarlint("-j", "1", str(big)))[2]
