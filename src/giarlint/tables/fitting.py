@@ -211,6 +211,12 @@ def _total_last_splits(text: str, width: int) -> list | None:
                         return False
                 return True
             rest = len(head) - offset
+            # pruned (exactly: tests/test_glued_splits.py) where no split can follow: the parts
+            # left, of at most `widest` digits each, cannot reach the total; or the longest of
+            # them, of `least` digits or more and with no leading 0, alone passes it
+            needed, widest, least = total - sum_so_far, min(length, rest - left + 1), -(-rest // left)
+            if needed > left * (10**widest - 1) or (least > 1 and needed < 10 ** (least - 1)):
+                return True
             for cut in range(1, min(length, rest - left + 1) + 1):
                 if rest - cut > (left - 1) * length:
                     continue  # the digits left would not fit the parts left (none longer than the total)

@@ -1,0 +1,51 @@
+"""The split of one run of glued digits into a table-三 row (six counts and their total) is a
+pruned search: it must find exactly the splits that trying every way of cutting the run finds."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from giarlint.tables.fitting import MAX_CELL_DIGITS, MAX_CHOICES, _total_last_splits
+
+
+def every_split(text: str, width: int) -> list[tuple[str, ...]]:
+    """Every cut of `text` into `width` counts (no leading 0, at most MAX_CELL_DIGITS digits, no
+    part longer than the total) whose last is the sum of the others."""
+    found = []
+    for cuts in combinations(range(1, len(text)), width - 1):
+        pieces = [text[a:b] for a, b in zip((0, *cuts), (*cuts, len(text)))]
+        *parts, total = pieces
+        if any(len(p) > 1 and p[0] == "0" for p in pieces) or len(total) > MAX_CELL_DIGITS:
+            continue
+        if all(len(p) <= len(total) for p in parts) and sum(map(int, parts)) == int(total):
+            found.append(tuple(pieces))
+    return found
+
+
+def as_pieces(split) -> tuple[str, ...]:
+    return tuple(piece for _, piece, _ in split)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 40), min_size=6, max_size=6), st.integers(3, 7))
+def test_the_search_finds_what_every_cut_finds(counts, width):
+    counts = counts[: width - 1]
+    text = "".join(map(str, counts)) + str(sum(counts))  # a real row, run together
+    expected = every_split(text, width)
+    got = _total_last_splits(text, width)
+    if len(expected) > MAX_CHOICES:
+        assert got is None
+    else:
+        assert sorted(map(as_pieces, got)) == sorted(expected)
+        assert tuple(map(str, counts)) + (str(sum(counts)),) in expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text("0123456789", min_size=7, max_size=16), st.integers(3, 7))
+def test_the_search_finds_what_every_cut_finds_in_any_digits(text, width):
+    expected = every_split(text, width)
+    got = _total_last_splits(text, width)
+    assert got is None if len(expected) > MAX_CHOICES else sorted(map(as_pieces, got)) == sorted(expected)
