@@ -363,6 +363,10 @@ def read_table4(table: Table, templates: Templates, year: int | None) -> TableDa
     keys = [c.key for c in columns]
     identity = [(g * width + keys.index(ids["total"]), [g * width + keys.index(p) for p in ids["parts"]])
                 for g in range(len(groups))]
+    # a glued run is read only when all its digits are 0 (below): with any other value there, the
+    # search of its splits (thousands of ways for 15 cells) could not change the answer
+    if any(t.text.strip("0") for t in tokens[first_word + 1 :] if t.kind == VALUE):
+        identity = None
     result = fit(tokens, first_word + 1, len(tokens), templates.table4_value_count, None, identity,
                  _one_per_line(printed), blank_lines=False)
     header = [_cell(t) for t in tokens if t.kind == WORD]
