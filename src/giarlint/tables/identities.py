@@ -7,6 +7,7 @@ them only when the table's column identities single out one way of reading them 
 from __future__ import annotations
 
 from fnmatch import fnmatch
+from operator import add
 
 from giarlint.tables.fitting import Fit, Identity, Reason, UnreadRow
 from giarlint.tables.templates import Label, Templates, table3_rows_of
@@ -136,18 +137,26 @@ def _the_one_way(rows, keys: list[str], templates: Templates, format_name: str) 
         if fixed is None:
             return None, None
         start = [a + b for a, b in zip(start, fixed)]
-    states = {tuple(start): (1, ())}  # partial sums -> (number of ways, one way)
+    # partial sums -> (number of ways, one way as a chain (earlier chain, choice): linked, not
+    # copied, since thousands of states grow by one choice at each of up to 29 rows)
+    states = {tuple(start): (1, None)}
     for key in keys:
         options = [(choice, vector(key, choice)) for choice in rows.by_identity[key]]
         options = [(choice, contribution) for choice, contribution in options if contribution is not None]
         grown: dict = {}
         for total, (count, way) in states.items():
             for choice, contribution in options:
-                summed = tuple(map(sum, zip(total, contribution)))
+                summed = tuple(map(add, total, contribution))
                 seen = grown.get(summed)
-                grown[summed] = (count + (seen[0] if seen else 0), way + (choice,))
+                grown[summed] = (count + (seen[0] if seen else 0), (way, choice))
         if len(grown) > MAX_STATES:
             return None, None
         states = grown
-    count, way = states.get(tuple([0] * (2 * len(columns))), (0, ()))
-    return (way if count == 1 else None), count
+    count, way = states.get(tuple([0] * (2 * len(columns))), (0, None))
+    if count != 1:
+        return None, count
+    chosen = []
+    while way is not None:
+        way, choice = way
+        chosen.append(choice)
+    return tuple(reversed(chosen)), count
