@@ -5,8 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from giarlint.builtin_rules.narrative import (
+    _CLAUSE_END,
+    _SENTENCE_END,
     FoldedText,
     _compiled,
     load_claims,
@@ -135,3 +139,26 @@ def test_every_example_holds_one_of_its_claims_keywords():
 
 def test_mixed_numerals_are_not_read():
     assert read_count("2十") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(" \t\u3000a一，2", max_size=30))
+def test_folded_text_drops_white_space_and_maps_each_character_back(text):
+    folded = FoldedText(text)
+    assert folded.text == "".join(ch for ch in text if not ch.isspace()).replace("，", ",")
+    for index, char in enumerate(folded.text):
+        start, end = folded.original_range(index, index + 1)
+        assert end == start + 1 and text[start] in (char, "，")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("ab。,;:!?", max_size=30), st.data())
+def test_bounds_are_the_sentence_and_clause_around_a_place(text, data):
+    folded = FoldedText(text)
+    position = data.draw(st.integers(0, len(folded.text)))
+    for breaks in (_SENTENCE_END, _CLAUSE_END):
+        start, end = folded.bounds(position, breaks)
+        assert 0 <= start <= position <= end <= len(folded.text)
+        assert not any(char in breaks for char in folded.text[start:end])
+        assert start == 0 or folded.text[start - 1] in breaks
+        assert end == len(folded.text) or folded.text[end] in breaks

@@ -28,6 +28,7 @@ from giarlint.tree import Span
 _COUNT = r"(?P<n>[\d零〇一二两三四五六七八九十百千万]+)"
 _NEVER = r"(?!x)x"
 _WHITESPACE = re.compile(r"\s")
+_WHITESPACE_RUN = re.compile(r"(\s+)")
 _SENTENCE_END = "。!?"
 _CLAUSE_END = ",;:。!?"
 _YEAR_IN_TEXT = re.compile(r"((?:19|20)\d\d)年")
@@ -72,11 +73,12 @@ class FoldedText:
         if _WHITESPACE.search(folded) is None:
             self.text = folded
             return
-        chars, origin = [], []
-        for index, char in enumerate(folded):
-            if not char.isspace():
-                chars.append(char)
-                origin.append(index)
+        chars, origin, index = [], [], 0
+        for piece in _WHITESPACE_RUN.split(folded):  # words and the runs of spaces between them, in turn
+            if not piece[:1].isspace():
+                chars.append(piece)
+                origin.extend(range(index, index + len(piece)))
+            index += len(piece)
         self.text = "".join(chars)
         self.origin = origin
 
@@ -87,14 +89,12 @@ class FoldedText:
         return self.origin[start], self.origin[end - 1] + 1
 
     def bounds(self, position: int, breaks: str) -> tuple[int, int]:
-        """The sentence or clause around `position`."""
-        start = position
-        while start > 0 and self.text[start - 1] not in breaks:
-            start -= 1
-        end = position
-        while end < len(self.text) and self.text[end] not in breaks:
-            end += 1
-        return start, end
+        """The sentence or clause around `position`: from after the last break before it to the
+        first break at or after it (each break mark looked for by `str.find`, in C)."""
+        text = self.text
+        start = max(text.rfind(mark, 0, position) for mark in breaks) + 1
+        ends = [found for found in (text.find(mark, position) for mark in breaks) if found >= 0]
+        return start, min(ends, default=len(text))
 
 
 class Pattern(NamedTuple):
