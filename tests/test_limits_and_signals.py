@@ -252,3 +252,20 @@ def test_the_alarm_handler_is_installed_once_a_report_and_the_hosts_comes_back(m
         assert installed == [budget._expired, hosts, budget._expired, hosts]  # rules, then the summaries
     finally:
         real_signal(signal.SIGALRM, previous)
+
+
+def test_workers_end_themselves_when_the_main_process_is_killed_outright(tmp_path):
+    """SIGKILL (the out-of-memory killer, `kill -9`) leaves the main process no chance to end its
+    workers: they notice that it is gone and end within a second or two, busy or not."""
+    process, children = start_looping_run(tmp_path, "2")
+    assert children
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=5)
+    deadline = time.monotonic() + 5
+    while any(alive(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [pid for pid in children if alive(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    process.communicate(timeout=5)  # the workers held the output pipes open too
+    assert not left, "worker processes outlived a killed main process"

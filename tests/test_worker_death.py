@@ -96,3 +96,28 @@ def test_the_finding_of_a_dead_worker_is_not_cached(tmp_path):
     again = check("-j", "2", tmp_path / "reports", env=env, kill=False, cache=tmp_path / "cache")
     assert f"{paths[5]}:1:1: GIA001 " not in again.stdout
     assert again.stdout == check(*paths, env=env, kill=False).stdout
+
+
+def test_a_pool_found_broken_while_handing_out_work_loses_no_file(tmp_path, monkeypatch):
+    """A worker may die between two hand-outs: the executor then refuses the next chunk
+    (BrokenProcessPool from `submit`). That chunk was never out, so it is checked like the
+    chunks that were: every file gets its answer, none is lost or blamed."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from giarlint import api, parallel
+
+    paths = [str(path) for path in corpus(tmp_path / "reports", {})][:40]
+    expected = [(c.path, c.diagnostics) for c in api.check_paths(paths, plugins=False)]
+    real_submit, calls = ProcessPoolExecutor.submit, []
+
+    def submit(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:  # the third chunk: as if a worker had just died
+            raise BrokenProcessPool("a worker died")
+        return real_submit(self, *args, **kwargs)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", submit)
+    monkeypatch.setattr(parallel, "_exitcode", lambda workers: 3)
+    got = [(c.path, c.diagnostics) for c in api.check_paths(paths, jobs=2, plugins=False)]
+    assert len(calls) > 3 and got == expected

@@ -6,13 +6,14 @@ the registry and linters already built (nothing to import or rebuild); elsewhere
 and build them in an initializer. Files go out in chunks, and only diagnostics and the small
 report-set summaries come back. Workers ignore SIGINT and die on SIGTERM: the main process
 handles Ctrl-C and termination, and ends the workers (`Process.terminate`) on the way out, so none
-is left behind. A worker that dies (out of memory, a plugin ending its process), busy or idle,
+is left behind; a main process killed outright leaves workers that end themselves within a second. A worker that dies (out of memory, a plugin ending its process), busy or idle,
 costs only the file it was checking: `concurrent.futures` notices it (a `multiprocessing.Pool`
 waits for ever for the lost results, or hangs in `terminate` when the worker died idle).
 """
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import threading
@@ -25,6 +26,7 @@ from giarlint.settings import Settings
 
 _worker_linters = None  # the LinterSet of a worker process
 CHUNK = 16  # files per hand-out: small enough to keep both workers busy to the end
+ORPHAN_POLL = 0.5  # seconds between a worker's looks at whether the main process is still there
 
 
 class LinterSet:
@@ -64,11 +66,21 @@ class LinterSet:
 def _start_worker(settings: list[Settings] | None, load_plugins: bool, views: bool) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker must not inherit the parent's handler
+    threading.Thread(target=_end_when_orphaned, args=(os.getppid(),), daemon=True).start()
     global _worker_linters
     if settings is not None:  # spawned: build what a forked worker inherits
         from giarlint.plugins import build_registry
 
         _worker_linters = LinterSet(build_registry(load_plugins=load_plugins), settings, views)
+
+
+def _end_when_orphaned(parent: int) -> None:
+    """End this worker once the main process is gone. Killed outright (SIGKILL, the out-of-memory
+    killer) the main process cannot end its workers, and a worker busy with a report, or waiting
+    for work on a queue whose other end it holds itself, would never notice."""
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_POLL)
+    os._exit(1)
 
 
 def start_method() -> str:
@@ -110,9 +122,10 @@ def _exitcode(workers: list) -> int | None:
 
 def _in_pool(context, jobs: int, initargs: tuple, chunks: Iterator[list], out: deque) -> Iterator:
     """The results of `chunks`, in order, from a `ProcessPoolExecutor` of `jobs` workers. At most
-    two chunks a worker are out at a time, kept in `out` (chunk, future) until their results are
-    handed on, so that when a worker dies (`_WorkerDied`: the executor finds out, busy or idle)
-    the files that may have killed it are known and few. Ctrl-C, SIGTERM or an error ends the
+    two chunks a worker are out at a time, kept in `out` (chunk, future; no future when the pool
+    broke as it was handed out) until their results are handed on, so that when a worker dies
+    (`_WorkerDied`: the executor finds out, busy or idle) the files that may have killed it are
+    known and few. Ctrl-C, SIGTERM or an error ends the
     workers at once."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -127,7 +140,11 @@ def _in_pool(context, jobs: int, initargs: tuple, chunks: Iterator[list], out: d
                 chunk = next(chunks, None)
                 if chunk is None:
                     break
-                out.append((chunk, executor.submit(_lint_chunk, chunk)))
+                try:
+                    out.append((chunk, executor.submit(_lint_chunk, chunk)))
+                except BrokenProcessPool:  # a worker died since the last result: this chunk is not out
+                    out.append((chunk, None))
+                    raise _WorkerDied(_exitcode(workers)) from None
                 if not workers:  # started by the first submit (all of them at once, under fork)
                     workers = [process for process in multiprocessing.active_children() if process not in before]
             if not out:
@@ -180,7 +197,7 @@ def lint_files(tasks: Iterable[tuple[str, int]], linters: LinterSet, jobs: int, 
             except _WorkerDied:
                 pass
             for chunk, future in out:
-                if future.done() and not future.cancelled() and future.exception() is None:
+                if future is not None and future.done() and not future.cancelled() and future.exception() is None:
                     yield from future.result()  # finished before the worker died
                     continue
                 for task in chunk:
