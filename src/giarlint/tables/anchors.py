@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from giarlint.memo import short_texts
@@ -49,15 +50,14 @@ class Lane(NamedTuple):
 
 def lane(tokens: list[Token]) -> Lane:
     indices = [index for index, token in enumerate(tokens) if token.kind == WORD]
-    starts, words, offset = [], [], 0
+    parts = _lane_word.each([tokens[i].text for i in indices])
+    words = [folded for folded, _, _ in parts]
+    starts = list(accumulate(map(len, words[:-1]), initial=0)) if words else []
     bodies: dict[str, list] = {}
     bare_ordinal = False  # the previous word was an ordinal alone: （七） 总计
-    for position, (folded, body, has_ordinal) in enumerate(_lane_word.each([tokens[i].text for i in indices])):
+    for position, (_, body, has_ordinal) in enumerate(parts):
         bodies.setdefault(body, []).append((position, has_ordinal or bare_ordinal))
         bare_ordinal = has_ordinal and not body
-        starts.append(offset)
-        words.append(folded)
-        offset += len(folded)
     return Lane("".join(words), starts, indices, words, bodies, {})
 
 

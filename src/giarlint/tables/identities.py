@@ -23,7 +23,10 @@ def values_printed_apart(tokens, anchors, fits, widths, identity) -> None:
     number = 0
     while number < len(anchors):
         result, width = fits[number], widths[anchors[number].row]
-        count = result.found // width if result.reason is Reason.TOO_MANY and result.found % width == 0 else 0
+        if result.reason is not Reason.TOO_MANY:  # (most rows: told at once)
+            number += 1
+            continue
+        count = result.found // width if result.found % width == 0 else 0
         following = list(range(number + 1, number + count))
         if count < 2 or following[-1] >= len(anchors) or any(fits[n].found or widths[anchors[n].row] != width
                                                               for n in following):

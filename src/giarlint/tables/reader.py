@@ -350,7 +350,7 @@ def read_table2(table: Table, templates: Templates, year: int | None) -> TableDa
     reading, values = _verdict(rows, _layout(table, printed))
     by_words = score[0] > 0
     return TableData("table2", format_name if by_words else None, values, table.span, reading, rows.labels,
-                     [_cell(t) for t in tokens if t.kind == WORD])
+                     [_cell(tokens[i]) for i in words.tokens])
 
 
 def read_table4(table: Table, templates: Templates, year: int | None) -> TableData:
