@@ -93,8 +93,9 @@ class _ToLines(Transformer):
 
     def table(self, children):
         token = children[0]
-        lines = token.value.split("\n")
-        return Line("table", token.value, Span(token.line, 1, token.line + len(lines) - 1, len(lines[-1]) + 1),
+        value = token.value  # the table's lines, counted without splitting them
+        last_line_length = len(value) - value.rfind("\n") - 1
+        return Line("table", value, Span(token.line, 1, token.line + value.count("\n"), last_line_length + 1),
                     table=_FOLD.kind_at(token.line))
 
     def section(self, children):

@@ -10,6 +10,7 @@ the report's defect), `partial` or `unreadable`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import NamedTuple
 
 from giarlint.messages import Localized
@@ -226,15 +227,20 @@ def _name(row: Label) -> Localized:
 
 
 class _Printed(NamedTuple):
-    """A table's value tokens and the number of lines holding them: what tells its layout."""
+    """A table's value tokens, the number of lines holding them and how many are cells between
+    separators: what tells its layout."""
 
     values: list[Token]
     lines: int
+    separated: int
 
 
 def _printed(tokens: list[Token]) -> _Printed:
     values = [t for t in tokens if t.kind == VALUE]
-    return _Printed(values, len({t.line for t in values}))
+    return _Printed(values, len(set(map(_LINE, values))), sum(map(_SEPARATED, values)))  # (counted in C)
+
+
+_LINE, _SEPARATED = attrgetter("line"), attrgetter("separated")
 
 
 def _layout(table: Table, printed: _Printed) -> str:
@@ -242,7 +248,7 @@ def _layout(table: Table, printed: _Printed) -> str:
     values = printed.values
     if not values:
         return "no-values"
-    if sum(t.separated for t in values) * 2 >= len(values):
+    if printed.separated * 2 >= len(values):
         text = "\n".join(table.lines)
         if "│" in text or "┃" in text:
             return "box"
