@@ -90,7 +90,7 @@ def _occurrences(row: Label, words: Lane) -> list[tuple[int, int]]:
         for position, has_ordinal in words.bodies.get(word, ()):
             if has_ordinal or not row.ordinal:
                 found.append((words.starts[position], words.starts[position] + len(words.words[position])))
-    words.found[row] = result = sorted(set(found))
+    words.found[row] = result = sorted(set(found)) if len(found) > 1 else found
     return result
 
 
