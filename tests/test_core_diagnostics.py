@@ -127,3 +127,16 @@ def test_gia108_says_when_the_format_could_not_be_told(registry):
 def test_version_before_a_sub_command():
     out = run_cli("--version", "check", str(SEED["000"]))
     assert out.returncode == 0 and out.stdout.decode().startswith("giarlint ")
+
+
+def test_per_file_ignores_of_one_file_do_not_follow_the_run_to_the_next():
+    """Rule contexts are kept per set of per-file ignores: the file after one whose ignores turn
+    GIA501 off still gets its GIA501, and the one after that again none."""
+    from giarlint.linter import Linter
+    from giarlint.plugins import build_registry
+    from giarlint.settings import Settings
+
+    text = seed_text("001")
+    linter = Linter(build_registry(load_plugins=False), Settings(per_file_ignores={"quiet/*": ("GIA501",)}))
+    codes = [{d.code for d in linter.lint_text(path, text)} for path in ("quiet/a.txt", "loud/b.txt", "quiet/c.txt")]
+    assert "GIA501" in codes[1] and "GIA501" not in codes[0] | codes[2]

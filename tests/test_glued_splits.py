@@ -49,3 +49,17 @@ def test_the_search_finds_what_every_cut_finds_in_any_digits(text, width):
     expected = every_split(text, width)
     got = _total_last_splits(text, width)
     assert got is None if len(expected) > MAX_CHOICES else sorted(map(as_pieces, got)) == sorted(expected)
+
+
+def test_a_glued_table_4_with_a_digit_other_than_0_is_unread_as_glued():
+    """A tag-stripped page runs table 四's fifteen counts together: no split of such a run is ever
+    read (nothing across its groups could confirm one), so it is unread as glued, its cells counted."""
+    from pathlib import Path
+
+    from giarlint.report import build_report
+
+    text = (Path(__file__).parent / "layouts" / "stress" / "texts" / "002-v0.strip-flat.txt").read_text(encoding="utf-8")
+    table = build_report(text).tables["table4"]
+    assert table.reading.verdict == "unreadable" and not table.values
+    (unread,) = table.reading.unread
+    assert unread.reason == "glued" and unread.found >= 1 and unread.width == 15

@@ -24,8 +24,12 @@ def _can_time() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
+_armed = False  # whether a `time_limit` is running (its timer set)
+
+
 def _expired(signum, frame):
-    raise RuleTimeout()
+    if _armed:  # a signal handled late, after its block ended (delivered to another thread), is dropped
+        raise RuleTimeout()
 
 
 _installed = False  # whether `alarm_handler` has installed the handler (only the main thread times rules)
@@ -55,9 +59,12 @@ def time_limit(seconds: float | None):
     if not seconds or not _can_time():
         yield
         return
+    global _armed
     with alarm_handler():
+        _armed = True
         signal.setitimer(signal.ITIMER_REAL, seconds)
         try:
             yield
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
+            _armed = False

@@ -353,8 +353,7 @@ class Linter:
     def _context(self, rule, path: str = "") -> RuleContext:
         """The rule's context for a file at `path`: made once per rule and set of per-file ignores,
         like `_selected`, since every report asks for every rule's."""
-        self._selected("", path)  # the ignores of `path`
-        key = (rule.name, self._ignores)
+        key = (rule.name, self._ignores_of(path))
         context = self._contexts.get(key)
         if context is None:
             selected = frozenset(code for code in self.registry.codes_of(rule) if self._selected(code, path))
@@ -466,13 +465,18 @@ class Linter:
     def _selected(self, code: str, path: str) -> bool:
         """Asked for every code of every rule, for every report: decided once per code and set of
         per-file ignores (not per path, which would grow with the run)."""
-        if path != self._ignores_path:
-            self._ignores_path, self._ignores = path, self.settings.ignores_for(path)
-        key = (code, self._ignores)
+        ignores = self._ignores_of(path)
+        key = (code, ignores)
         if key not in self._selection:
             doc = self.docs.get(code)
-            self._selection[key] = self.settings.is_selected(code, doc.default if doc else True, self._ignores)
+            self._selection[key] = self.settings.is_selected(code, doc.default if doc else True, ignores)
         return self._selection[key]
+
+    def _ignores_of(self, path: str) -> tuple[str, ...]:
+        """The per-file ignores of `path` (remembered for the last path: a report asks many times)."""
+        if path != self._ignores_path:
+            self._ignores_path, self._ignores = path, self.settings.ignores_for(path)
+        return self._ignores
 
     def _suppress(self, path: str, text: str, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         """Drop what suppression comments hide; report the comments that hid nothing (GIA009).

@@ -6,9 +6,10 @@ the registry and linters already built (nothing to import or rebuild); elsewhere
 and build them in an initializer. Files go out in chunks, and only diagnostics and the small
 report-set summaries come back. Workers ignore SIGINT and die on SIGTERM: the main process
 handles Ctrl-C and termination, and ends the workers (`Process.terminate`) on the way out, so none
-is left behind; a main process killed outright leaves workers that end themselves within a second. A worker that dies (out of memory, a plugin ending its process), busy or idle,
-costs only the file it was checking: `concurrent.futures` notices it (a `multiprocessing.Pool`
-waits for ever for the lost results, or hangs in `terminate` when the worker died idle).
+is left behind; a main process killed outright leaves workers that end themselves within a
+second. A worker that dies (out of memory, a plugin ending its process), busy or idle, costs only
+the file it was checking: `concurrent.futures` notices it (a `multiprocessing.Pool` waits for
+ever for the lost results, or hangs in `terminate` when the worker died idle).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import sys
 import threading
 import time
 from collections import deque
-from itertools import islice
+from itertools import chain, islice
 from typing import Iterable, Iterator
 
 from giarlint.settings import Settings
@@ -63,10 +64,10 @@ class LinterSet:
         return Checked(path, self.get(index).worker_died(path, exitcode), cacheable=False)
 
 
-def _start_worker(settings: list[Settings] | None, load_plugins: bool, views: bool) -> None:
+def _start_worker(settings: list[Settings] | None, load_plugins: bool, views: bool, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker must not inherit the parent's handler
-    threading.Thread(target=_end_when_orphaned, args=(os.getppid(),), daemon=True).start()
+    threading.Thread(target=_end_when_orphaned, args=(parent,), daemon=True).start()
     global _worker_linters
     if settings is not None:  # spawned: build what a forked worker inherits
         from giarlint.plugins import build_registry
@@ -77,7 +78,10 @@ def _start_worker(settings: list[Settings] | None, load_plugins: bool, views: bo
 def _end_when_orphaned(parent: int) -> None:
     """End this worker once the main process is gone. Killed outright (SIGKILL, the out-of-memory
     killer) the main process cannot end its workers, and a worker busy with a report, or waiting
-    for work on a queue whose other end it holds itself, would never notice."""
+    for work on a queue whose other end it holds itself, would never notice. (`parent` is the main
+    process's own id, in case it was gone before this worker started.)"""
+    if hasattr(signal, "pthread_sigmask"):  # the rules' time limit is the main thread's signal
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
     while os.getppid() == parent:
         time.sleep(ORPHAN_POLL)
     os._exit(1)
@@ -183,9 +187,9 @@ def lint_files(tasks: Iterable[tuple[str, int]], linters: LinterSet, jobs: int, 
         for index in range(len(linters.settings)):  # built now, inherited by every worker
             linters.checker(index)
         _worker_linters = linters
-        initargs = (None, load_plugins, linters.views)
+        initargs = (None, load_plugins, linters.views, os.getpid())
     else:
-        initargs = (linters.settings, load_plugins, linters.views)
+        initargs = (linters.settings, load_plugins, linters.views, os.getpid())
     context = multiprocessing.get_context(method)
     chunks = _chunks(iter(tasks), CHUNK)
     try:
@@ -197,7 +201,10 @@ def lint_files(tasks: Iterable[tuple[str, int]], linters: LinterSet, jobs: int, 
             except _WorkerDied:
                 pass
             for chunk, future in out:
-                if future is not None and future.done() and not future.cancelled() and future.exception() is None:
+                if future is None:  # never handed out (the last one): it goes first to the next pool
+                    chunks = chain([chunk], chunks)
+                    continue
+                if future.done() and not future.cancelled() and future.exception() is None:
                     yield from future.result()  # finished before the worker died
                     continue
                 for task in chunk:

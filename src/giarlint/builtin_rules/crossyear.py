@@ -22,11 +22,11 @@ from giarlint.tables.values import NUMBER
 from giarlint.tree import Span
 
 SHINGLE = 8  # characters per fragment compared by GIA603
-MIN_FRAGMENTS = 12  # prose of fewer pieces (about 100 characters) is not compared: too little to judge
+MIN_FRAGMENTS = 24  # prose of fewer pieces (about 100 characters) is not compared: too little to judge
 DEFAULT_THRESHOLD = 0.9
 _DIGITS = lazy(r"\d+(?:\.\d+)?")
 # a piece: up to SHINGLE characters of one clause; `findall` cuts each clause from its start (folded
-# text: the full-width ，；：！？ are half-width here)
+# text: the full-width ，；：！？ are half-width here; no piece holds a newline)
 _PIECE = lazy(rf"[^,;:!?。、，；：！？\n]{{4,{SHINGLE}}}")
 STOCK_ROWS = ("regulations", "normative_documents")
 
@@ -110,21 +110,26 @@ def consecutive_pairs(summaries: list[Summary]) -> list[tuple[Summary, Summary]]
 
 
 def fingerprint(report) -> tuple[bytes, int]:
-    """The prose (tables, headings and the title left out) as its set of fragments: each clause
-    (the text between two punctuation marks) cut from its start into pieces of `SHINGLE`
-    characters, the last one shorter (a piece under 4 characters is left out), numbers masked, so
-    that a text copied with new figures still counts as copied. Returns the sorted CRC-32
-    checksums of the distinct pieces (4 bytes each, about 1 KB a report) and how many there are.
+    """The prose (tables, headings and the title left out) as its set of fragments, numbers
+    masked so that a text copied with new figures still counts as copied: each clause (the text
+    between two punctuation marks) cut into pieces of `SHINGLE` characters once from its start and
+    once from its end, the last piece of each cut shorter (under 4 characters it is left out).
+    Returns the sorted distinct CRC-32 checksums of the pieces (4 bytes each, about 2 KB a report)
+    and how many there are.
 
-    Cut at the clauses' own starts, the same clause gives the same pieces in both years wherever
-    it stands, with one piece for every 8 characters: a checksum of every overlapping 8-character
-    window (one a character) cost more than all the rest of the summary."""
+    Cut at the clause's own ends, a clause copied from last year gives the same pieces wherever it
+    now stands, and a word put into it or taken out changes only the pieces across that place, in
+    both cuts; there are two pieces for every 8 characters, where a checksum of every overlapping
+    8-character window (one a character) cost more than the whole summary does now."""
     title = report.document.title
-    prose = "\n".join(fold(paragraph.text) for paragraph in report.document.paragraphs()
-                      if paragraph is not title and paragraph.kind != "metadata")
-    pieces = set(_PIECE.findall(_DIGITS.sub("#", prose)))
-    checksums = sorted(map(zlib.crc32, "\n".join(pieces).encode("utf-8").split(b"\n"))) if pieces else []
-    return array("I", checksums).tobytes(), len(pieces)
+    prose = _DIGITS.sub("#", "\n".join(fold(paragraph.text) for paragraph in report.document.paragraphs()
+                                       if paragraph is not title and paragraph.kind != "metadata"))
+    pieces = set(_PIECE.findall(prose))
+    pieces.update(piece[::-1] for piece in _PIECE.findall(prose[::-1]))  # cut from the clauses' ends
+    if not pieces:
+        return b"", 0
+    checksums = sorted(set(map(zlib.crc32, "\n".join(pieces).encode("utf-8", "surrogatepass").split(b"\n"))))
+    return array("I", checksums).tobytes(), len(checksums)
 
 
 class CrossYear(ReportSetRule):

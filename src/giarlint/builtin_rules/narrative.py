@@ -89,12 +89,15 @@ class FoldedText:
         return self.origin[start], self.origin[end - 1] + 1
 
     def bounds(self, position: int, breaks: str) -> tuple[int, int]:
-        """The sentence or clause around `position`: from after the last break before it to the
-        first break at or after it (each break mark looked for by `str.find`, in C)."""
-        text = self.text
-        start = max(text.rfind(mark, 0, position) for mark in breaks) + 1
-        ends = [found for found in (text.find(mark, position) for mark in breaks) if found >= 0]
-        return start, min(ends, default=len(text))
+        """The sentence or clause around `position` (walked character by character: its cost is the
+        sentence's length, where searching for each break mark would scan the whole paragraph)."""
+        start = position
+        while start > 0 and self.text[start - 1] not in breaks:
+            start -= 1
+        end = position
+        while end < len(self.text) and self.text[end] not in breaks:
+            end += 1
+        return start, end
 
 
 class Pattern(NamedTuple):
