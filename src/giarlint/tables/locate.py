@@ -15,7 +15,6 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from giarlint.memo import short_texts
-
 from giarlint.normalize import fold
 
 _HEADING_SHAPE = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}[ \u3000]*[、．.，,]")
