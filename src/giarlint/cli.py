@@ -19,9 +19,9 @@ from giarlint.commands import COMMANDS
 GC_THRESHOLDS = (100_000, 50, 100)
 
 
-def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
-    """The parser. When a sub-command is named, only it is built (each one costs start-up
-    time); otherwise every sub-command is, so that ``--help`` lists them all."""
+def build_parser(chosen: str | None = None):
+    """The `argparse.ArgumentParser`. When a sub-command is named, only it is built (each one
+    costs start-up time); otherwise every sub-command is, so that ``--help`` lists them all."""
     import argparse
 
     parser = argparse.ArgumentParser(prog="giarlint", description="Lint 政府信息公开工作年度报告 (annual reports).")
