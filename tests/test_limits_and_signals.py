@@ -167,6 +167,12 @@ def alive(pid: int) -> bool:
         return False
 
 
+def _interruptible() -> None:
+    """Ctrl-C as at a terminal, even when the tests themselves run with SIGINT ignored (a job
+    started in the background of a script inherits that, and Python then keeps ignoring it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_looping_run(tmp_path: Path, jobs: str) -> tuple[subprocess.Popen, set[int]]:
     """A run that loops for ever (no time limit), once its workers are busy."""
     tree = corpus(tmp_path, 2)
@@ -175,6 +181,7 @@ def start_looping_run(tmp_path: Path, jobs: str) -> tuple[subprocess.Popen, set[
     process = subprocess.Popen(
         [sys.executable, "-m", "giarlint", "check", "--isolated", "--rule-time-limit", "0", "-j", jobs, str(tree)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True,
+        preexec_fn=_interruptible,
     )
     expected = int(jobs) if jobs != "1" else 0
     deadline = time.monotonic() + 60
