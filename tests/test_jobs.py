@@ -66,3 +66,16 @@ def test_report_set_findings_on_a_web_page_point_into_it_with_jobs(tmp_path):
     assert found["path"] == str(page)
     line = page.read_text(encoding="utf-8").split("\n")[found["line"] - 1]
     assert line[found["column"] - 1 : found["end_column"] - 1] == "4"
+
+
+def test_spawned_workers_give_the_answers_of_one_process(tmp_path, monkeypatch):
+    """Where fork is not safe (macOS, Windows, a process with threads) the workers are spawned and
+    build their registry in the initializer: the same answers, in the same order."""
+    from giarlint import api, parallel
+    from giarlint_run import seed_copies
+
+    paths = [str(path) for path in sorted(seed_copies(tmp_path / "reports", 5).rglob("*.txt"))]
+    one = [(c.path, c.diagnostics) for c in api.check_paths(paths, plugins=False)]
+    monkeypatch.setattr(parallel, "start_method", lambda: "spawn")
+    two = [(c.path, c.diagnostics) for c in api.check_paths(paths, jobs=2, plugins=False)]
+    assert two == one and len(one) == 25

@@ -149,8 +149,11 @@ def _in_pool(context, jobs: int, initargs: tuple, chunks: Iterator[list], out: d
                 except BrokenProcessPool:  # a worker died since the last result: this chunk is not out
                     out.append((chunk, None))
                     raise _WorkerDied(_exitcode(workers)) from None
-                if not workers:  # started by the first submit (all of them at once, under fork)
-                    workers = [process for process in multiprocessing.active_children() if process not in before]
+                # the workers so far (under fork all start at the first submit, under spawn one by
+                # one as work comes): kept, so that a dead one's exit code can be read and none is
+                # missed when the pool is ended
+                workers += [process for process in multiprocessing.active_children()
+                            if process not in before and process not in workers]
             if not out:
                 break
             try:
