@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from giarlint.memo import short_texts
+from giarlint.patterns import lazy
 
 
 # Full-width ASCII (！…～) → ASCII, ideographic space → space, and the CJK punctuation that
@@ -45,15 +46,13 @@ def has_cjk(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-@lru_cache(maxsize=1)
-def _hint() -> re.Pattern:
-    """The hints as one character class: the matcher scans a text several times faster than a
-    set looks up each of its characters (about 1 ms to compile, once, when first needed)."""
-    return re.compile(f"[{_TRADITIONAL_HINTS}]")
+# the hints as one character class, compiled on first use: the matcher scans a text several times
+# faster than a set looks up each of its characters
+_HINT = lazy(f"[{_TRADITIONAL_HINTS}]")
 
 
 def looks_traditional(text: str) -> bool:
-    return _hint().search(text) is not None
+    return _HINT.search(text) is not None
 
 
 def to_simplified(text: str) -> str:
