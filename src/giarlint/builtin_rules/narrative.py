@@ -27,8 +27,7 @@ from giarlint.tree import Span
 # `read_count` turns away a mixture such as "2十".
 _COUNT = r"(?P<n>[\d零〇一二两三四五六七八九十百千万]+)"
 _NEVER = r"(?!x)x"
-_WHITESPACE = re.compile(r"\s")
-_WHITESPACE_RUN = re.compile(r"(\s+)")
+_WHITESPACE = re.compile(r"(\s+)")  # kept by split: the words and the runs between them, in turn
 _SENTENCE_END = "。!?"
 _CLAUSE_END = ",;:。!?"
 _YEAR_IN_TEXT = re.compile(r"((?:19|20)\d\d)年")
@@ -74,7 +73,7 @@ class FoldedText:
             self.text = folded
             return
         chars, origin, index = [], [], 0
-        for piece in _WHITESPACE_RUN.split(folded):  # words and the runs of spaces between them, in turn
+        for piece in _WHITESPACE.split(folded):
             if not piece[:1].isspace():
                 chars.append(piece)
                 origin.extend(range(index, index + len(piece)))
