@@ -79,3 +79,25 @@ def test_spawned_workers_give_the_answers_of_one_process(tmp_path, monkeypatch):
     monkeypatch.setattr(parallel, "start_method", lambda: "spawn")
     two = [(c.path, c.diagnostics) for c in api.check_paths(paths, jobs=2, plugins=False)]
     assert two == one and len(one) == 25
+
+
+def test_a_parallel_run_ended_early_leaves_no_thread_or_worker_behind(tmp_path):
+    """Ended early (Ctrl-C, SIGTERM, an error, a dead worker), a run joins the executor's thread:
+    left running, it closed its pipe while the interpreter's exit hook was writing to it, and
+    Ctrl-C printed an EBADF traceback after "interrupted" now and then."""
+    import multiprocessing
+    import threading
+
+    from giarlint import api
+
+    paths = []
+    for copy in range(20):
+        for seed in SEEDS:
+            paths.append(tmp_path / f"{copy:02d}-{seed.name}")
+            shutil.copy(seed, paths[-1])
+    before = set(threading.enumerate())
+    results = api.check_paths(map(str, paths), jobs=2, plugins=False)
+    assert next(results).path == str(paths[0])
+    results.close()  # what an exception in the loop that reads the results does to it
+    assert set(threading.enumerate()) <= before
+    assert not multiprocessing.active_children()

@@ -166,10 +166,12 @@ def _in_pool(context, jobs: int, initargs: tuple, chunks: Iterator[list], out: d
     finally:
         if executor is not None:
             if not finished:  # interrupted, an error, a dead worker: no worker outlives the run
-                executor.shutdown(wait=False, cancel_futures=True)
                 for process in workers:
                     process.terminate()
-            executor.shutdown(wait=True)
+            # one shutdown, waiting: the executor's thread must be gone before the interpreter's
+            # exit hook for it runs (it races that thread's closing of its pipe, EBADF); a first
+            # shutdown(wait=False) would let go of the thread, and a second could no longer join it
+            executor.shutdown(wait=True, cancel_futures=not finished)
 
 
 def lint_files(tasks: Iterable[tuple[str, int]], linters: LinterSet, jobs: int, load_plugins: bool) -> Iterator:
