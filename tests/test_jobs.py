@@ -7,6 +7,8 @@ import pickle
 import shutil
 from itertools import groupby
 
+import pytest
+
 from giarlint_run import SEED_000, SEEDS, run
 
 
@@ -81,14 +83,19 @@ def test_spawned_workers_give_the_answers_of_one_process(tmp_path, monkeypatch):
     assert two == one and len(one) == 25
 
 
-def test_a_parallel_run_ended_early_leaves_no_thread_or_worker_behind(tmp_path):
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_a_parallel_run_ended_early_leaves_no_thread_or_worker_behind(tmp_path, monkeypatch, method):
     """Ended early (Ctrl-C, SIGTERM, an error, a dead worker), a run joins the executor's thread:
     left running, it closed its pipe while the interpreter's exit hook was writing to it, and
-    Ctrl-C printed an EBADF traceback after "interrupted" now and then."""
+    Ctrl-C printed an EBADF traceback after "interrupted" now and then. And it waits for workers
+    to stop rather than kill them: one killed while sending a result left the executor's thread
+    waiting for the rest for ever."""
     import multiprocessing
     import threading
 
-    from giarlint import api
+    from giarlint import api, parallel
+
+    monkeypatch.setattr(parallel, "start_method", lambda: method)
 
     paths = []
     for copy in range(20):

@@ -5,9 +5,11 @@ Workers start once. On Linux they are forked from a process that has started no 
 the registry and linters already built (nothing to import or rebuild); elsewhere they are spawned
 and build them in an initializer. Files go out in chunks, and only diagnostics and the small
 report-set summaries come back. Workers ignore SIGINT and die on SIGTERM: the main process
-handles Ctrl-C and termination, and ends the workers (`Process.terminate`) on the way out, so none
-is left behind; a main process killed outright leaves workers that end themselves within a
-second. A worker that dies (out of memory, a plugin ending its process), busy or idle, costs only
+handles Ctrl-C and termination. On the way out it asks the workers to stop (SIGUSR1: a busy one
+drops its chunk, an idle one takes no more) and waits for the executor to end them, so none is
+left behind and none dies half-way through sending a result, which would leave the executor
+waiting for the rest for ever; a worker that does not stop within `STOP_GRACE` is killed. A main
+process killed outright leaves workers that end themselves within a second. A worker that dies (out of memory, a plugin ending its process), busy or idle, costs only
 the file it was checking: `concurrent.futures` notices it (a `multiprocessing.Pool` waits for
 ever for the lost results, or hangs in `terminate` when the worker died idle).
 """
@@ -23,11 +25,16 @@ from collections import deque
 from itertools import chain, islice
 from typing import Iterable, Iterator
 
+from giarlint import interrupts
 from giarlint.settings import Settings
 
 _worker_linters = None  # the LinterSet of a worker process
 CHUNK = 16  # files per hand-out: small enough to keep both workers busy to the end
 ORPHAN_POLL = 0.5  # seconds between a worker's looks at whether the main process is still there
+STOP_GRACE = 1.0  # seconds a worker asked to stop has before it is killed (stuck in C code, say)
+_STOP = getattr(signal, "SIGUSR1", None)  # none on Windows: workers are terminated there
+_stopping = False  # a worker was asked to stop: the run is over
+_busy = False  # a worker is in `_lint_chunk`
 
 
 class LinterSet:
@@ -67,6 +74,8 @@ class LinterSet:
 def _start_worker(settings: list[Settings] | None, load_plugins: bool, views: bool, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker must not inherit the parent's handler
+    if _STOP is not None:
+        signal.signal(_STOP, _stop)
     threading.Thread(target=_end_when_orphaned, args=(parent,), daemon=True).start()
     global _worker_linters
     if settings is not None:  # spawned: build what a forked worker inherits
@@ -92,8 +101,41 @@ def start_method() -> str:
     return "fork" if sys.platform.startswith("linux") and threading.active_count() == 1 else "spawn"
 
 
+def _stop(signum, frame) -> None:
+    """The main process is ending the run: drop the chunk in hand (`Terminated` passes through
+    plugin code), take no more. A dropped chunk fails, so that it is never taken for done."""
+    global _stopping
+    _stopping = True
+    if _busy:
+        raise interrupts.Terminated()
+
+
 def _lint_chunk(tasks: list[tuple[str, int]]) -> list:
-    return [_worker_linters.lint(task) for task in tasks]
+    global _busy
+    _busy = True
+    try:
+        if _stopping:
+            raise interrupts.Terminated()
+        return [_worker_linters.lint(task) for task in tasks]
+    finally:
+        _busy = False
+
+
+def _end(workers: list, wait: bool) -> None:
+    """Ask the live `workers` to stop (`wait`), or kill them. A process already reaped is not
+    signalled: its id may be another process's by now."""
+    for process in workers:
+        if process.exitcode is not None:
+            continue
+        if wait and _STOP is not None:
+            try:
+                os.kill(process.pid, _STOP)
+            except ProcessLookupError:
+                pass
+        elif wait:
+            process.terminate()
+        else:
+            process.kill()
 
 
 class _WorkerDied(Exception):
@@ -136,7 +178,7 @@ def _in_pool(context, jobs: int, initargs: tuple, chunks: Iterator[list], out: d
     from concurrent.futures.process import BrokenProcessPool
 
     before = set(multiprocessing.active_children())
-    executor, workers, finished = None, [], False
+    executor, workers, finished, killer = None, [], False, None
     try:
         executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=initargs)
         while True:
@@ -166,12 +208,15 @@ def _in_pool(context, jobs: int, initargs: tuple, chunks: Iterator[list], out: d
     finally:
         if executor is not None:
             if not finished:  # interrupted, an error, a dead worker: no worker outlives the run
-                for process in workers:
-                    process.terminate()
-            # one shutdown, waiting: the executor's thread must be gone before the interpreter's
-            # exit hook for it runs (it races that thread's closing of its pipe, EBADF); a first
-            # shutdown(wait=False) would let go of the thread, and a second could no longer join it
+                _end(workers, wait=True)
+                killer = threading.Timer(STOP_GRACE, _end, (workers, False))
+                killer.start()
+            # waiting: the executor's thread must be gone before the interpreter's exit hook for
+            # it runs (it races that thread's closing of its pipe: an EBADF traceback)
             executor.shutdown(wait=True, cancel_futures=not finished)
+            if killer is not None:
+                killer.cancel()
+                killer.join()
 
 
 def lint_files(tasks: Iterable[tuple[str, int]], linters: LinterSet, jobs: int, load_plugins: bool) -> Iterator:
