@@ -63,3 +63,26 @@ def test_a_glued_table_4_with_a_digit_other_than_0_is_unread_as_glued():
     assert table.reading.verdict == "unreadable" and not table.values
     (unread,) = table.reading.unread
     assert unread.reason == "glued" and unread.found >= 1 and unread.width == 15
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text("0123456789", min_size=14, max_size=19))
+def test_long_runs_of_a_table_3_row_split_as_every_cut_does(text):
+    """The runs where the bounds on what the digits left can make and casting out nines do the
+    work: totals of several digits, parts of several digits (tag-stripped pages)."""
+    expected = every_split(text, 7)
+    got = _total_last_splits(text, 7)
+    assert got is None if len(expected) > MAX_CHOICES else sorted(map(as_pieces, got)) == sorted(expected)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.integers(0, 999), min_size=6, max_size=6))
+def test_a_real_row_of_large_counts_is_found_among_every_cut(counts):
+    text = "".join(map(str, counts)) + str(sum(counts))
+    expected = every_split(text, 7)
+    got = _total_last_splits(text, 7)
+    if len(expected) > MAX_CHOICES:
+        assert got is None
+    else:
+        assert sorted(map(as_pieces, got)) == sorted(expected)
+        assert tuple(map(str, counts)) + (str(sum(counts)),) in expected

@@ -198,14 +198,19 @@ def _split_glued(tokens: list[Token], hard: list[int], width: int, identity: Ide
 def _total_last_splits(text: str, width: int) -> list | None:
     """Every split of one run of digits into `width` counts whose last is the sum of the others
     (a table-三 row: 总计 = the six applicant columns), as (0, digits, offset) pieces; None past
-    MAX_CHOICES. The total is tried at each length; the parts, never larger than it, are found
-    by a search that stops as soon as their sum passes it."""
+    MAX_CHOICES. The total is tried at each length; the parts, never longer than it, are found
+    by a search that leaves a branch as soon as what is still needed lies outside the least and
+    the most that the digits left can make in the parts left."""
     found: list[list[tuple[int, str, int]]] = []
+    parts_wanted = width - 1
     for length in range(1, min(MAX_CELL_DIGITS, len(text) - width + 1) + 1):
         total_text = text[len(text) - length :]
         if total_text[0] == "0" and length > 1:
             continue
         total, head = int(total_text), text[: len(text) - length]
+        if (total - sum(map(int, head))) % 9:
+            continue  # casting out nines: the parts use every digit of head, so sum ≡ their digit sum
+        least, most = _sum_bounds(head, parts_wanted, length)
 
         def parts(offset: int, left: int, sum_so_far: int, pieces: list) -> bool:
             """False when more than MAX_CHOICES splits exist (then stop)."""
@@ -215,16 +220,10 @@ def _total_last_splits(text: str, width: int) -> list | None:
                     if len(found) > MAX_CHOICES:
                         return False
                 return True
-            rest = len(head) - offset
-            # pruned (exactly: tests/test_glued_splits.py) where no split can follow: the parts
-            # left, of at most `widest` digits each, cannot reach the total; or the longest of
-            # them, of `least` digits or more and with no leading 0, alone passes it
-            needed, widest, least = total - sum_so_far, min(length, rest - left + 1), -(-rest // left)
-            if needed > left * (10**widest - 1) or (least > 1 and needed < 10 ** (least - 1)):
-                return True
-            for cut in range(1, min(length, rest - left + 1) + 1):
-                if rest - cut > (left - 1) * length:
-                    continue  # the digits left would not fit the parts left (none longer than the total)
+            needed = total - sum_so_far
+            if not least[left][offset] <= needed <= most[left][offset]:
+                return True  # exact: tests/test_glued_splits.py tries every cut
+            for cut in range(1, min(length, len(head) - offset) + 1):
                 piece = head[offset : offset + cut]
                 if piece[0] == "0" and cut > 1:
                     break
@@ -235,9 +234,36 @@ def _total_last_splits(text: str, width: int) -> list | None:
                     return False
             return True
 
-        if not parts(0, width - 1, 0, []):
+        if not parts(0, parts_wanted, 0, []):
             return None
     return found
+
+
+def _sum_bounds(head: str, count: int, longest: int) -> tuple[list[list[float]], list[list[float]]]:
+    """least[k][o] and most[k][o]: the smallest and the largest sum of head[o:] cut into k counts
+    of at most `longest` digits without a leading 0 (inf and -inf where no such cut exists)."""
+    size = len(head)
+    inf = float("inf")
+    least = [[0 if o == size else inf for o in range(size + 1)]]
+    most = [[0 if o == size else -inf for o in range(size + 1)]]
+    for k in range(1, count + 1):
+        low, high = least[-1], most[-1]
+        row_least, row_most = [inf] * (size + 1), [-inf] * (size + 1)
+        for o in range(size):
+            best_low, best_high = inf, -inf
+            for cut in range(1, min(longest, size - o) + 1):
+                if cut > 1 and head[o] == "0":
+                    break
+                rest_low = low[o + cut]
+                if rest_low == inf:
+                    continue
+                value = int(head[o : o + cut])
+                best_low = min(best_low, value + rest_low)
+                best_high = max(best_high, value + high[o + cut])
+            row_least[o], row_most[o] = best_low, best_high
+        least.append(row_least)
+        most.append(row_most)
+    return least, most
 
 
 def _tokens_of(cells: list[Token], split: list[tuple[int, str, int]]) -> list[Token]:

@@ -142,19 +142,31 @@ def _the_one_way(rows, keys: list[str], templates: Templates, format_name: str) 
         start = [a + b for a, b in zip(start, fixed)]
     # partial sums -> (number of ways, one way as a chain (earlier chain, choice): linked, not
     # copied, since thousands of states grow by one choice at each of up to 29 rows)
-    states = {tuple(start): (1, None)}
+    every = []
     for key in keys:
         options = [(choice, vector(key, choice)) for choice in rows.by_identity[key]]
-        options = [(choice, contribution) for choice, contribution in options if contribution is not None]
+        every.append([(choice, contribution) for choice, contribution in options if contribution is not None])
+    # what the rows still to come can add to each sum, at least and at most: a state that cannot
+    # come back to 0 with them is dropped (it changes no count of the ways to 0)
+    reach = [([0] * len(start), [0] * len(start))]
+    for options in reversed(every[1:]):
+        low, high = reach[-1]
+        sums = [c for _, c in options] or [tuple(start)]  # no option: nothing reaches 0 anyway
+        reach.append(([a + min(column) for a, column in zip(low, zip(*sums))],
+                      [a + max(column) for a, column in zip(high, zip(*sums))]))
+    reach.reverse()
+    states = {tuple(start): (1, None)}
+    for options, (low, high) in zip(every, reach):
         grown: dict = {}
         for total, (count, way) in states.items():
             for choice, contribution in options:
                 summed = tuple(map(add, total, contribution))
                 seen = grown.get(summed)
                 grown[summed] = (count + (seen[0] if seen else 0), (way, choice))
-        if len(grown) > MAX_STATES:
+        states = {total: entry for total, entry in grown.items()
+                  if all(-h <= x <= -l for x, l, h in zip(total, low, high))}
+        if len(states) > MAX_STATES:
             return None, None
-        states = grown
     count, way = states.get(tuple([0] * (2 * len(columns))), (0, None))
     if count != 1:
         return None, count
