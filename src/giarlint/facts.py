@@ -135,7 +135,7 @@ def _metadata_date(document: Document, keys: tuple[str, ...]) -> Located | None:
 def read_facts(document: Document) -> Facts:
     title_year, agency = _title_facts(document.title)
     counts = _body_years(document)
-    body_year = counts.most_common(1)[0][0] if counts else None
+    body_year = max(counts, key=counts.get) if counts else None  # most_common(1), without importing heapq
     publication, source = _metadata_date(document, _PUBLICATION_KEYS), "metadata"
     if publication is None:
         publication, source = signature_date(document), "signature"
