@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import pickle
 import shutil
+import signal
 from itertools import groupby
 
 import pytest
@@ -96,6 +97,13 @@ def test_a_parallel_run_ended_early_leaves_no_thread_or_worker_behind(tmp_path, 
     from giarlint import api, parallel
 
     monkeypatch.setattr(parallel, "start_method", lambda: method)
+    ended, real_end = [], parallel._end
+
+    def end(workers, wait):
+        ended.append(workers)
+        real_end(workers, wait)
+
+    monkeypatch.setattr(parallel, "_end", end)
 
     paths = []
     for copy in range(20):
@@ -105,6 +113,12 @@ def test_a_parallel_run_ended_early_leaves_no_thread_or_worker_behind(tmp_path, 
     before = set(threading.enumerate())
     results = api.check_paths(map(str, paths), jobs=2, plugins=False)
     assert next(results).path == str(paths[0])
+    # blocked while the pool is up, so that a worker is born with it blocked and takes it only
+    # once its handler is in place (else SIGUSR1's default action would end a worker still starting)
+    assert signal.SIGUSR1 in signal.pthread_sigmask(signal.SIG_BLOCK, [])
     results.close()  # what an exception in the loop that reads the results does to it
     assert set(threading.enumerate()) <= before
     assert not multiprocessing.active_children()
+    assert signal.SIGUSR1 not in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    [workers] = ended  # asked to stop once, never killed: each ended as a worker does when told
+    assert len(workers) == 2 and [process.exitcode for process in workers] == [0, 0]

@@ -8,10 +8,13 @@ report-set summaries come back. Workers ignore SIGINT and die on SIGTERM: the ma
 handles Ctrl-C and termination. On the way out it asks the workers to stop (SIGUSR1: a busy one
 drops its chunk, an idle one takes no more) and waits for the executor to end them, so none is
 left behind and none dies half-way through sending a result, which would leave the executor
-waiting for the rest for ever; a worker that does not stop within `STOP_GRACE` is killed. A main
-process killed outright leaves workers that end themselves within a second. A worker that dies (out of memory, a plugin ending its process), busy or idle, costs only
-the file it was checking: `concurrent.futures` notices it (a `multiprocessing.Pool` waits for
-ever for the lost results, or hangs in `terminate` when the worker died idle).
+waiting for the rest for ever; a worker that does not stop within `STOP_GRACE`, or any worker
+once a second Ctrl-C comes, is killed. (SIGUSR1 is blocked in the main thread while a pool is
+up, so that workers are born with it blocked and take it only once they have its handler.) A
+main process killed outright leaves workers that end themselves within a second. A worker that
+dies (out of memory, a plugin ending its process), busy or idle, costs only the file it was
+checking: `concurrent.futures` notices it (a `multiprocessing.Pool` waits for ever for the lost
+results, or hangs in `terminate` when the worker died idle).
 """
 
 from __future__ import annotations
@@ -32,7 +35,8 @@ _worker_linters = None  # the LinterSet of a worker process
 CHUNK = 16  # files per hand-out: small enough to keep both workers busy to the end
 ORPHAN_POLL = 0.5  # seconds between a worker's looks at whether the main process is still there
 STOP_GRACE = 1.0  # seconds a worker asked to stop has before it is killed (stuck in C code, say)
-_STOP = getattr(signal, "SIGUSR1", None)  # none on Windows: workers are terminated there
+# none on Windows: workers are terminated there
+_STOP = getattr(signal, "SIGUSR1", None) if hasattr(signal, "pthread_sigmask") else None
 _stopping = False  # a worker was asked to stop: the run is over
 _busy = False  # a worker is in `_lint_chunk`
 
@@ -74,9 +78,10 @@ class LinterSet:
 def _start_worker(settings: list[Settings] | None, load_plugins: bool, views: bool, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker must not inherit the parent's handler
-    if _STOP is not None:
-        signal.signal(_STOP, _stop)
     threading.Thread(target=_end_when_orphaned, args=(parent,), daemon=True).start()
+    if _STOP is not None:  # born with it blocked (`_in_pool`): one sent already arrives now
+        signal.signal(_STOP, _stop)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {_STOP})
     global _worker_linters
     if settings is not None:  # spawned: build what a forked worker inherits
         from giarlint.plugins import build_registry
@@ -112,8 +117,8 @@ def _stop(signum, frame) -> None:
 
 def _lint_chunk(tasks: list[tuple[str, int]]) -> list:
     global _busy
-    _busy = True
     try:
+        _busy = True  # (a stop just before this is seen below)
         if _stopping:
             raise interrupts.Terminated()
         return [_worker_linters.lint(task) for task in tasks]
@@ -171,14 +176,15 @@ def _in_pool(context, jobs: int, initargs: tuple, chunks: Iterator[list], out: d
     two chunks a worker are out at a time, kept in `out` (chunk, future; no future when the pool
     broke as it was handed out) until their results are handed on, so that when a worker dies
     (`_WorkerDied`: the executor finds out, busy or idle) the files that may have killed it are
-    known and few. Ctrl-C, SIGTERM or an error ends the
-    workers at once."""
+    known and few. Ctrl-C, SIGTERM or an error asks the workers to stop and waits for them
+    (module docstring)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     before = set(multiprocessing.active_children())
-    executor, workers, finished, killer = None, [], False, None
+    executor, workers, finished = None, [], False
+    blocked = _STOP is not None and _STOP not in signal.pthread_sigmask(signal.SIG_BLOCK, {_STOP})
     try:
         executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=initargs)
         while True:
@@ -206,17 +212,34 @@ def _in_pool(context, jobs: int, initargs: tuple, chunks: Iterator[list], out: d
             yield from results
         finished = True
     finally:
-        if executor is not None:
-            if not finished:  # interrupted, an error, a dead worker: no worker outlives the run
-                _end(workers, wait=True)
-                killer = threading.Timer(STOP_GRACE, _end, (workers, False))
-                killer.start()
-            # waiting: the executor's thread must be gone before the interpreter's exit hook for
-            # it runs (it races that thread's closing of its pipe: an EBADF traceback)
-            executor.shutdown(wait=True, cancel_futures=not finished)
-            if killer is not None:
-                killer.cancel()
-                killer.join()
+        try:
+            if executor is not None:
+                _shut(executor, workers, finished)
+        finally:
+            if blocked:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {_STOP})
+
+
+def _shut(executor, workers: list, finished: bool) -> None:
+    """End the pool. Waiting: the executor's thread must be gone before the interpreter's exit
+    hook for it runs (it races that thread's closing of its pipe: an EBADF traceback). Ended
+    early (interrupted, an error, a dead worker), the workers are asked to stop, and killed after
+    `STOP_GRACE`, or at once on a second interrupt while waiting."""
+    killer = None
+    try:
+        if not finished:
+            _end(workers, wait=True)
+            killer = threading.Timer(STOP_GRACE, _end, (workers, False))
+            killer.daemon = True
+            killer.start()
+        executor.shutdown(wait=True, cancel_futures=not finished)
+    except BaseException:  # a second Ctrl-C or SIGTERM: no more waiting
+        _end(workers, wait=False)
+        raise
+    finally:
+        if killer is not None:
+            killer.cancel()
+            killer.join()
 
 
 def lint_files(tasks: Iterable[tuple[str, int]], linters: LinterSet, jobs: int, load_plugins: bool) -> Iterator:
