@@ -13,6 +13,7 @@ from functools import lru_cache
 from giarlint.data import rules_data
 from giarlint.normalize import fold
 from giarlint.parser import Line, ParseResult, parse_lines
+from giarlint.readers.markup import unwrap_line
 from giarlint.tables.locate import locate
 from giarlint.tables.templates import Templates, load_templates
 from giarlint.tables.tokens import tokenize
@@ -20,6 +21,7 @@ from giarlint.tree import Document, Heading, Paragraph, Section, Span, Table
 
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _TITLE_LABEL = re.compile(r"^(?:标题|標題|文章标题)\s*[:：]\s*")
+_NAV_ITEM = re.compile(r"^(?:[-*+•·][ \t]|\[)|\]\(|\[\[")
 _HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})\s*([、．.，,])\s*(.*)$", re.S)
 
 
@@ -74,14 +76,17 @@ def assemble(parsed: ParseResult, lines: list[str]) -> Document:
     """The `Document` of the parser's lines; `lines` are the report's."""
     metadata = [Paragraph(l.text, l.span, "metadata") for l in parsed.preamble if l.kind == "metadata"]
     preamble = _split([l for l in parsed.preamble if l.kind != "metadata"], lines)
-    title = next(
-        (b for b in preamble if isinstance(b, Paragraph) and "政府信息公开工作年度报告" in fold(b.text)),
-        None,
-    )
+    candidates = [b for b in preamble if isinstance(b, Paragraph) and "政府信息公开工作年度报告" in fold(b.text)]
+    # not an item of the page's list of other reports (a bullet, a link), unless nothing else is
+    title = next((b for b in candidates if not _NAV_ITEM.search(b.text)), candidates[0] if candidates else None)
     label = _TITLE_LABEL.match(title.text) if title is not None else None
     if label:  # 标题: … (a crawler's record of the page): the title is what follows
         span = title.span._replace(column=title.span.column + label.end())
         title = Paragraph(title.text[label.end() :], span, title.kind)
+    elif title is not None and (unwrapped := unwrap_line(title.text)) is not title.text:
+        text = unwrapped.strip()  # "# …年度报告", "**…年度报告**": the markup is not the title
+        column = title.span.column + len(unwrapped) - len(unwrapped.lstrip())
+        title = Paragraph(text, title.span._replace(column=column, end_column=column + len(text)), title.kind)
     sections = [Section(_heading(s.heading), _split(s.lines, lines)) for s in parsed.sections]
     return Document(metadata, title, preamble, sections, len(lines))
 

@@ -24,6 +24,7 @@ from giarlint.messages import Localized, render
 from giarlint.plugins import PluginError, Registry
 from giarlint.readers import ConvertedSource, ReaderError, read_source
 from giarlint.readers.flat import reflow
+from giarlint.readers.markup import unwrap_markup
 from giarlint.recognise import looks_like_report
 from giarlint.report import Report, build_report
 from giarlint.rule import Finding, RuleContext
@@ -37,6 +38,7 @@ from giarlint.tables.templates import load_templates
 from giarlint.tree import Span
 
 ENGINE = "engine"
+FULL_REPORT_SECTIONS = 6  # 一 to 六: a reading that finds fewer may have met a converter's markup
 _WHOLE_FILE = Span(1, 1, 1, 1)
 _UNREAD_SHOWN = 3  # rows named in a GIA003 message
 _TABLE_NAMES = {
@@ -345,9 +347,19 @@ class Linter:
         return sorted(out)
 
     def build(self, path: str, text: str) -> Report:
-        """The report of `text`; suppression comments are blanked in the copy the parser reads."""
+        """The report of `text`; suppression comments are blanked in the copy the parser reads.
+        A reading that finds sections missing is tried again with the markup a converter wraps
+        around headings blanked too (`giarlint.readers.markup`), and the second kept if it finds
+        more: a report with its six headings, the common case, pays nothing for it."""
         text = mask_directives(normalise_newlines(text))
-        return build_report(text, path, self.templates, self.settings.format_version)
+        report = build_report(text, path, self.templates, self.settings.format_version)
+        if len(report.document.sections) < FULL_REPORT_SECTIONS:
+            unwrapped = unwrap_markup(text)
+            if unwrapped is not text:
+                again = build_report(unwrapped, path, self.templates, self.settings.format_version)
+                if len(again.document.sections) > len(report.document.sections):
+                    return again
+        return report
 
     # -- helpers ------------------------------------------------------------------------
     def _context(self, rule, path: str = "") -> RuleContext:
