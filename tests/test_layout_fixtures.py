@@ -28,8 +28,12 @@ HAND = sorted((LAYOUTS / "hand").glob("*.txt"))
 HELDOUT = sorted((LAYOUTS / "heldout" / "texts").glob("*.txt"))
 # stress: the seeds with distinct non-zero values, so that a shifted cell cannot pass for a zero
 STRESS = sorted((LAYOUTS / "stress" / "texts").glob("*.txt"))
+# markup: the seeds' and the stress variants' pages through pandoc to Org, AsciiDoc, MediaWiki,
+# Textile, CommonMark (tests/layouts/markup/make_markup.py)
+MARKUP = sorted((LAYOUTS / "markup" / "texts").glob("*.txt"))
 FIXTURES = ([f"texts/{p.name}" for p in TEXTS] + [f"hand/{p.name}" for p in HAND]
-            + [f"heldout/texts/{p.name}" for p in HELDOUT] + [f"stress/texts/{p.name}" for p in STRESS])
+            + [f"heldout/texts/{p.name}" for p in HELDOUT] + [f"stress/texts/{p.name}" for p in STRESS]
+            + [f"markup/texts/{p.name}" for p in MARKUP])
 CASES = [f"hand/{p.name}" for p in HAND]
 
 ARITHMETIC = {"GIA201", "GIA202", "GIA203", "GIA204"}
@@ -92,7 +96,7 @@ def _truth(fixture: str) -> dict:
             seed = json.loads((LAYOUTS / "truth" / f"{case['base'][:3]}.json").read_text(encoding="utf-8"))
             _TRUTH[fixture] = {"table2": seed["table2"], "table3": case["table3"], "table4": case["table4"],
                                "unread": case["unread"], "edit": case["edit"]}
-        elif fixture.startswith("stress/"):
+        elif (LAYOUTS / "stress" / "truth" / f"{path.name.split('.')[0]}.json").exists():  # a stress variant
             variant = json.loads((LAYOUTS / "stress" / "truth" / f"{path.name.split('.')[0]}.json").read_text(encoding="utf-8"))
             seed = json.loads((LAYOUTS / "truth" / f"{path.name[:3]}.json").read_text(encoding="utf-8"))
             _TRUTH[fixture] = {"table2": seed["table2"], "table3": variant["table3"], "table4": variant["table4"],

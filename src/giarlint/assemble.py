@@ -13,7 +13,6 @@ from functools import lru_cache
 from giarlint.data import rules_data
 from giarlint.normalize import fold
 from giarlint.parser import Line, ParseResult, parse_lines
-from giarlint.readers.markup import unwrap_line
 from giarlint.tables.locate import locate
 from giarlint.tables.templates import Templates, load_templates
 from giarlint.tables.tokens import tokenize
@@ -21,7 +20,12 @@ from giarlint.tree import Document, Heading, Paragraph, Section, Span, Table
 
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _TITLE_LABEL = re.compile(r"^(?:标题|標題|文章标题)\s*[:：]\s*")
-_NAV_ITEM = re.compile(r"^(?:[-*+•·][ \t]|\[)|\]\(|\[\[")
+_TITLE_MARKUP = re.compile(r"^(?:[#*=•·+\-]+[ \t]+|\*{1,3}|_{1,2}|'{2,5}|<[a-zA-Z][^<>]*>|h[1-6][^ ]*\.[ \t]+)+")
+_TITLE_CLOSE = re.compile(r"(?:\*{1,3}|_{1,2}|'{2,5}|[ \t]+[#=]+|</[a-zA-Z]+>)+$")
+# a link (a page's list of other reports), an Org property (:CUSTOM_ID: …)
+_NOT_A_TITLE = re.compile(r"^\[|\]\(|\[\[|^:[A-Z_]+:|link:|\":/")
+_LIST_ITEM = re.compile(r"[-*+•·][ \t]")
+_AGENCY_FIRST = re.compile(r"^[^\d\s].*?(?:19|20)\d\d\s*年")
 _HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})\s*([、．.，,])\s*(.*)$", re.S)
 
 
@@ -72,21 +76,43 @@ def _located_table(line: Line, report_lines: list[str]) -> Table:
     return Table(None, line.span, line.table, lines, tokenize(lines, line.span.line))
 
 
+def _bare(title: Paragraph) -> Paragraph:
+    """The title without what a crawler or a converter put around it: 标题: (a crawler's record of
+    the page), a Markdown or Org heading's # or *, emphasis, MediaWiki's = … =, a tag."""
+    text, column = title.text, title.span.column
+    for opening in (_TITLE_LABEL, _TITLE_MARKUP):
+        found = opening.match(text)
+        if found:
+            text, column = text[found.end() :], column + found.end()
+    closing = _TITLE_CLOSE.search(text)
+    if closing and closing.start() > 0:
+        text = text[: closing.start()]
+    if text == title.text:
+        return title
+    return Paragraph(text, title.span._replace(column=column, end_column=column + len(text)), title.kind)
+
+
+def _title(candidates: list[Paragraph]) -> Paragraph | None:
+    """The report's title among the preamble's lines that name the report: the first that names
+    an agency before the year; failing that, the first that is neither a link nor a list item (a
+    page's list of other reports: "* 2021年…年度报告") nor an Org property; else none."""
+    fallback = None
+    for candidate in candidates:
+        if _NOT_A_TITLE.search(candidate.text):
+            continue
+        bare = _bare(candidate)
+        if _AGENCY_FIRST.match(fold(bare.text)):
+            return bare
+        if fallback is None and not _LIST_ITEM.match(candidate.text):
+            fallback = bare
+    return fallback
+
+
 def assemble(parsed: ParseResult, lines: list[str]) -> Document:
     """The `Document` of the parser's lines; `lines` are the report's."""
     metadata = [Paragraph(l.text, l.span, "metadata") for l in parsed.preamble if l.kind == "metadata"]
     preamble = _split([l for l in parsed.preamble if l.kind != "metadata"], lines)
-    candidates = [b for b in preamble if isinstance(b, Paragraph) and "政府信息公开工作年度报告" in fold(b.text)]
-    # not an item of the page's list of other reports (a bullet, a link), unless nothing else is
-    title = next((b for b in candidates if not _NAV_ITEM.search(b.text)), candidates[0] if candidates else None)
-    label = _TITLE_LABEL.match(title.text) if title is not None else None
-    if label:  # 标题: … (a crawler's record of the page): the title is what follows
-        span = title.span._replace(column=title.span.column + label.end())
-        title = Paragraph(title.text[label.end() :], span, title.kind)
-    elif title is not None and (unwrapped := unwrap_line(title.text)) is not title.text:
-        text = unwrapped.strip()  # "# …年度报告", "**…年度报告**": the markup is not the title
-        column = title.span.column + len(unwrapped) - len(unwrapped.lstrip())
-        title = Paragraph(text, title.span._replace(column=column, end_column=column + len(text)), title.kind)
+    title = _title([b for b in preamble if isinstance(b, Paragraph) and "政府信息公开工作年度报告" in fold(b.text)])
     sections = [Section(_heading(s.heading), _split(s.lines, lines)) for s in parsed.sections]
     return Document(metadata, title, preamble, sections, len(lines))
 

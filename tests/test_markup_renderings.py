@@ -1,0 +1,90 @@
+"""Headings and titles wrapped in a converter's markup (tests/layouts/markup: the seeds' web pages
+through pandoc to Org, AsciiDoc, MediaWiki, Textile, CommonMark and strict Markdown): all six
+sections and the title are found, at the columns of their own words. Before, the bold spans of
+the page left every section "missing" (six GIA103 a report) and the title was the first link of
+the page's list of other reports."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from giarlint.readers.markup import unwrap_markup
+from giarlint.source import normalise_newlines
+
+TESTS = Path(__file__).resolve().parent
+MARKUP = sorted((TESTS / "layouts" / "markup" / "texts").glob("*.txt"))
+SEEDS = {path.name[:3]: path for path in (TESTS / "seeds").glob("*.txt")}
+
+
+@pytest.fixture(scope="module")
+def seeds(linter):
+    """Each seed's (title, section numerals) as its own text gives them (004 has no title, and
+    two sections numbered 一)."""
+    out = {}
+    for number, path in SEEDS.items():
+        document = linter.build(str(path), path.read_text(encoding="utf-8")).document
+        out[number] = (document.title.text if document.title else None,
+                       [section.heading.ordinal for section in document.sections])
+    return out
+
+
+@pytest.mark.parametrize("path", MARKUP, ids=lambda p: p.name)
+def test_the_six_sections_and_the_title_are_found(linter, seeds, path):
+    text = path.read_text(encoding="utf-8")
+    report = linter.build(str(path), text)
+    title = report.document.title
+    title_text, numerals = seeds[path.name[:3]]
+    assert [section.heading.ordinal for section in report.document.sections] == numerals
+    assert (title.text if title else None) == title_text  # 004's page has none, only links to others
+    assert not [d for d in linter.lint_text(str(path), text) if d.code == "GIA103"]
+    lines = normalise_newlines(text).split("\n")
+    for block in [title] * (title is not None) + [section.heading for section in report.document.sections]:
+        span = block.span
+        shown = block.text if hasattr(block, "kind") else f"{block.ordinal_text}{block.separator}"
+        assert lines[span.line - 1][span.column - 1 :].startswith(shown)
+
+
+def test_a_heading_is_pointed_at_its_numeral(linter):
+    """``*一、总体情况*`` (Org): the heading starts at column 2, after the markup."""
+    path = TESTS / "layouts" / "markup" / "texts" / "000.pandoc-org.txt"
+    text = path.read_text(encoding="utf-8")
+    first = linter.build(str(path), text).document.sections[0].heading
+    line = text.split("\n")[first.span.line - 1]
+    assert line.startswith("*一、总体情况*") and (first.span.column, first.title) == (2, "总体情况")
+
+
+def test_the_title_is_not_a_link_of_the_pages_list_of_other_reports(linter, seeds):
+    """lynx prints the sidebar's ``* 2021年政府信息公开工作年度报告`` before the page's title."""
+    path = TESTS / "layouts" / "texts" / "000.lynx.txt"
+    text = path.read_text(encoding="utf-8")
+    assert "* 2021年政府信息公开工作年度报告" in text
+    assert linter.build(str(path), text).document.title.text == seeds["000"][0]
+
+
+def test_only_markup_becomes_spaces_and_only_there():
+    text = ("**<span\nstyle=\"font-family:黑体\">三、收到和处理政府信息公开申请情况</span>**\n"
+            "'''（一）主动公开'''\n## 四、政府信息公开行政复议、行政诉讼情况 ##\n"
+            "* 2021年政府信息公开工作年度报告\n**本机关**共收到申请 5 件\n<b>六、其他需要报告的事项</b>\n")
+    out = unwrap_markup(text)
+    assert len(out) == len(text) and all(a == b or b == " " for a, b in zip(text, out))
+    assert out.split("\n") == [
+        " " * 7, " " * len('style="font-family:黑体">') + "三、收到和处理政府信息公开申请情况" + " " * 9,
+        "   （一）主动公开   ", "   四、政府信息公开行政复议、行政诉讼情况   ",
+        "* 2021年政府信息公开工作年度报告",  # a list bullet: not a title's markup
+        "**本机关**共收到申请 5 件",  # not a heading
+        "   六、其他需要报告的事项    ", "",
+    ]
+    assert unwrap_markup(out) == out
+
+
+def test_plain_text_is_returned_as_it_is_and_rules_of_marks_cost_little():
+    for path in SEEDS.values():
+        text = path.read_text(encoding="utf-8")
+        assert unwrap_markup(text) is text
+    rules = ("_" * 300 + "\n" + "*" * 300 + "\n" + "'" * 300 + "\n" + "=" * 300 + " ==\n") * 200
+    start = time.process_time()
+    assert unwrap_markup(rules) == rules
+    assert time.process_time() - start < 1
