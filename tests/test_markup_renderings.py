@@ -88,3 +88,36 @@ def test_plain_text_is_returned_as_it_is_and_rules_of_marks_cost_little():
     start = time.process_time()
     assert unwrap_markup(rules) == rules
     assert time.process_time() - start < 1
+
+
+@pytest.mark.parametrize("text, title, column, codes", [
+    # the opening sentence names the agency; the title does not: the title is still the first line
+    ("2021年政府信息公开工作年度报告\n\n按照《条例》要求，现将昆明市应急管理局2021年政府信息公开工作年度报告公布如下。\n",
+     "2021年政府信息公开工作年度报告", 1, ["GIA102"]),
+    ("昆明市应急管理局2021年政府信息公开工作年度报告（[PDF](a.pdf)）\n", "昆明市应急管理局2021年政府信息公开工作年度报告（[PDF](a.pdf)）", 1, []),
+    ("=昆明市应急管理局2021年政府信息公开工作年度报告=\n", "昆明市应急管理局2021年政府信息公开工作年度报告", 2, []),
+    ("标题：昆明市应急管理局2021年政府信息公开工作年度报告\n", "昆明市应急管理局2021年政府信息公开工作年度报告", 4, []),
+    # the agency on the line above a title in bold: still found
+    ("**昆明市应急管理局**\n**2021年政府信息公开工作年度报告**\n", "2021年政府信息公开工作年度报告", 3, []),
+    ("- 2021年政府信息公开工作年度报告\n", None, None, ["GIA101"]),  # a list item naming no agency: a link
+])
+def test_the_title_of_a_line_with_markup_or_beside_others(linter, text, title, column, codes):
+    text += "\n一、总体情况\n"
+    found = linter.build("x.txt", text).document.title
+    assert (found.text if found else None, found.span.column if found else None) == (title, column)
+    assert [d.code for d in linter.lint_text("x.txt", text) if d.code in ("GIA101", "GIA102")] == codes
+
+
+def test_lines_built_to_make_a_regex_try_every_cut_cost_little(linter):
+    """Closing markup is matched from the line's end in one pass; a line over 200 characters is
+    not a heading: 16 MB of such lines would otherwise take minutes."""
+    lines = ["**一、" + " " * 190 + "x", "**一、" + " =" * 95 + "x", "## 一、" + " #" * 95 + "y",
+             "**一、" + " =" * 20000 + "x", "'''一、" + "'" * 190 + "x", "=" * 199]
+    text = "\n".join(lines * 500) + "\n"
+    start = time.process_time()
+    out = unwrap_markup(text)
+    assert time.process_time() - start < 2
+    assert len(out) == len(text)
+    start = time.process_time()
+    linter.lint_text("x.txt", "昆明市应急管理局2021年政府信息公开工作年度报告" + " =" * 20000 + "\n" + text[:40000])
+    assert time.process_time() - start < 5

@@ -13,6 +13,7 @@ from functools import lru_cache
 from giarlint.data import rules_data
 from giarlint.normalize import fold
 from giarlint.parser import Line, ParseResult, parse_lines
+from giarlint.readers.markup import closing_length
 from giarlint.tables.locate import locate
 from giarlint.tables.templates import Templates, load_templates
 from giarlint.tables.tokens import tokenize
@@ -20,11 +21,12 @@ from giarlint.tree import Document, Heading, Paragraph, Section, Span, Table
 
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _TITLE_LABEL = re.compile(r"^(?:标题|標題|文章标题)\s*[:：]\s*")
-_TITLE_MARKUP = re.compile(r"^(?:[#*=•·+\-]+[ \t]+|\*{1,3}|_{1,2}|'{2,5}|<[a-zA-Z][^<>]*>|h[1-6][^ ]*\.[ \t]+)+")
-_TITLE_CLOSE = re.compile(r"(?:\*{1,3}|_{1,2}|'{2,5}|[ \t]+[#=]+|</[a-zA-Z]+>)+$")
-# a link (a page's list of other reports), an Org property (:CUSTOM_ID: …)
-_NOT_A_TITLE = re.compile(r"^\[|\]\(|\[\[|^:[A-Z_]+:|link:|\":/")
+_TITLE_MARKUP = re.compile(r"^(?:[#*•·+\-]+[ \t]+|=+(?!=)[ \t]*|\*{1,3}|_{1,2}|'{2,5}|<[a-zA-Z][^<>]*>|h[1-6][^ ]*\.[ \t]+)+")
+_TITLE_WORDS = "政府信息公开工作年度报告"
 _LIST_ITEM = re.compile(r"[-*+•·][ \t]")
+# a link: the whole line (a page's list of other reports), or in a list item; an Org property
+_LINK_LINE = re.compile(r"^\[|^:[A-Z_]+:")
+_LINK = re.compile(r"\]\(|\[\[|link:|\":/")
 _AGENCY_FIRST = re.compile(r"^[^\d\s].*?(?:19|20)\d\d\s*年")
 _HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})\s*([、．.，,])\s*(.*)$", re.S)
 
@@ -84,35 +86,35 @@ def _bare(title: Paragraph) -> Paragraph:
         found = opening.match(text)
         if found:
             text, column = text[found.end() :], column + found.end()
-    closing = _TITLE_CLOSE.search(text)
-    if closing and closing.start() > 0:
-        text = text[: closing.start()]
+    closing = closing_length(text)
+    if 0 < closing < len(text):
+        text = text[: len(text) - closing]
     if text == title.text:
         return title
     return Paragraph(text, title.span._replace(column=column, end_column=column + len(text)), title.kind)
 
 
 def _title(candidates: list[Paragraph]) -> Paragraph | None:
-    """The report's title among the preamble's lines that name the report: the first that names
-    an agency before the year; failing that, the first that is neither a link nor a list item (a
-    page's list of other reports: "* 2021年…年度报告") nor an Org property; else none."""
-    fallback = None
+    """The report's title: the first of the preamble's lines naming the report that is not a
+    link or an Org property, nor a list item unless it names an agency before the year (a page's
+    list of other reports: "* 2021年政府信息公开工作年度报告"; an Org heading: "* 昆明市…")."""
     for candidate in candidates:
-        if _NOT_A_TITLE.search(candidate.text):
+        if _LINK_LINE.search(candidate.text):
             continue
         bare = _bare(candidate)
-        if _AGENCY_FIRST.match(fold(bare.text)):
-            return bare
-        if fallback is None and not _LIST_ITEM.match(candidate.text):
-            fallback = bare
-    return fallback
+        if _TITLE_WORDS not in fold(bare.text):
+            continue  # the words were in the markup: <span id="…年度报告"></span>
+        if _LIST_ITEM.match(candidate.text) and (_LINK.search(bare.text) or not _AGENCY_FIRST.match(fold(bare.text))):
+            continue
+        return bare
+    return None
 
 
 def assemble(parsed: ParseResult, lines: list[str]) -> Document:
     """The `Document` of the parser's lines; `lines` are the report's."""
     metadata = [Paragraph(l.text, l.span, "metadata") for l in parsed.preamble if l.kind == "metadata"]
     preamble = _split([l for l in parsed.preamble if l.kind != "metadata"], lines)
-    title = _title([b for b in preamble if isinstance(b, Paragraph) and "政府信息公开工作年度报告" in fold(b.text)])
+    title = _title([b for b in preamble if isinstance(b, Paragraph) and _TITLE_WORDS in fold(b.text)])
     sections = [Section(_heading(s.heading), _split(s.lines, lines)) for s in parsed.sections]
     return Document(metadata, title, preamble, sections, len(lines))
 

@@ -39,6 +39,11 @@ from giarlint.tree import Span
 
 ENGINE = "engine"
 FULL_REPORT_SECTIONS = 6  # 一 to 六: a reading that finds fewer may have met a converter's markup
+
+
+def _numbered(report: Report) -> int:
+    """How many of the sections 一 to 六 a reading found (a heading more, or twice, is no better)."""
+    return len({section.heading.ordinal for section in report.document.sections} & {1, 2, 3, 4, 5, 6})
 _WHOLE_FILE = Span(1, 1, 1, 1)
 _UNREAD_SHOWN = 3  # rows named in a GIA003 message
 _TABLE_NAMES = {
@@ -357,7 +362,7 @@ class Linter:
             unwrapped = unwrap_markup(text)
             if unwrapped is not text:
                 again = build_report(unwrapped, path, self.templates, self.settings.format_version)
-                if len(again.document.sections) > len(report.document.sections):
+                if _numbered(again) > _numbered(report):
                     return again
         return report
 

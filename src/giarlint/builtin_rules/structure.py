@@ -76,7 +76,7 @@ class DocumentStructure(Rule):
             return agency
         preamble = report.document.preamble
         title = report.document.title
-        index = next((i for i, block in enumerate(preamble) if block is title), 0)
+        index = next((i for i, block in enumerate(preamble) if block.span.line == title.span.line), 0)
         if index:
             above = preamble[index - 1]
             text = getattr(above, "text", "")

@@ -1,54 +1,73 @@
-"""Blank the markup a converter wraps around a report's headings and title.
+"""Blank the markup a converter wraps around a report's headings.
 
 pandoc and other converters write a heading of a web page as ``**<span style="…">一、总体情况</span>**``
 (Markdown, the raw span kept, at times broken over two lines), ``*一、总体情况*`` (Org, AsciiDoc,
 Textile), ``'''一、总体情况'''`` (MediaWiki), ``## 一、总体情况`` or ``h2. 一、总体情况``; the
 grammar's HEADING, which starts at the numeral, then misses all six sections. Such markup is
-replaced here by as many spaces, in the copy the parser reads, only on a line that is then a
-heading, a sub-heading or the report's title: every other character keeps its line and column,
-so positions in the original text stay exact (like `giarlint.suppressions.mask_directives`).
-A list bullet (``* 2021年…年度报告``, a page's list of other reports) is not markup of a title.
+replaced here by as many spaces, in the copy the parser reads, only on a short line that is then
+a heading or a sub-heading: every other character keeps its line and column, so positions in the
+original text stay exact (like `giarlint.suppressions.mask_directives`). (The title's markup is
+left out where the title is chosen, `giarlint.assemble`.)
+
+What is not a heading's markup is left alone: a list bullet (``* 一、二、三级目录``), a bold lead-in (``**一是加强领导。**本机关…``: emphasis opened must close the
+line, with no other markup inside), a table cell (``<td>（一）予以公开</td><td>5</td>``).
 """
 
 from __future__ import annotations
 
 from giarlint.patterns import lazy
 
-_TAGS = r"<[a-zA-Z][^<>\n]*>"
+LONGEST = 200  # characters: a heading is short; a longer line is left as it is
+_EMPHASIS = r"(?:\*{1,3}(?![*\s])|__?(?![_\s])|'{2,5}(?!'))"
+_EMPHASIS_OPENED = lazy(_EMPHASIS)
 _TAIL_OF_TAG = r"[a-zA-Z-]+=\"[^\"<>\n]*\">"  # the rest of a tag begun on the line before
-# each run of a mark is taken whole (``*{1,3}(?!*)``): a line of 80 underscores must not be
-# tried as every way of cutting it into runs of one or two
-_HEADING_OPEN = (rf"(?:#{{1,6}}[ \t]+|\*{{1,3}}(?!\*)[ \t]*|__?(?!_)|'{{2,5}}(?!')|=+[ \t]+|h[1-6]\.[ \t]+"
-                 rf"|{_TAGS}|{_TAIL_OF_TAG})")
-_TITLE_OPEN = (rf"(?:#{{1,6}}[ \t]+|\*{{1,3}}(?![* \t])|__?(?![_ \t])|'{{2,5}}(?!')|=+[ \t]+|h[1-6]\.[ \t]+"
-               rf"|{_TAGS})")
-_CLOSE = r"(?:\*{1,3}(?!\*)|__?(?!_)|'{2,5}(?!')|[ \t]+=+|[ \t]+#+|</[a-zA-Z]+>)*"
-_HEADING_SHAPE = r"(?:[一二三四五六七八九十]{1,3}[ \u3000]*[、．.，,]|[（(][一二三四五六七八九十]{1,3}[）)])"
-_HEADING = lazy(rf"([ \t\u3000]*)({_HEADING_OPEN}+)({_HEADING_SHAPE}.*?)({_CLOSE})[ \t]*$")
-_TITLE = lazy(rf"([ \t\u3000]*)({_TITLE_OPEN}+)(.{{0,60}}?政府信息公开工作年度报告.*?)({_CLOSE})[ \t]*$")
-_BROKEN_TAG = lazy(r"(?:\*{1,3})?<[a-zA-Z]+[ \t]*$")  # "**<span" ending a line
+_INLINE_TAG = r"<(?:span|b|strong|em|i|u|font|p|h[1-6])\b[^<>\n]*>"
+# every run (of spaces, of = …) is taken whole, so that a line of them is tried one way, not in
+# every way of cutting it into runs (which took seconds on a line of 200 spaces)
+_SPACES = r"[ \t]+(?![ \t])"
+_OPEN = lazy(rf"([ \t\u3000]*)((?:#{{1,6}}{_SPACES}|=+(?!=)(?:{_SPACES})?|h[1-6]\.{_SPACES}|{_EMPHASIS}"
+             rf"|{_INLINE_TAG}|{_TAIL_OF_TAG})+)")
+# the closers of a line, matched on the line reversed (from its end, in one pass: a search for
+# them before "$" would try again at every character)
+_CLOSE_REVERSED = lazy(rf"(?:\*{{1,3}}(?!\*)|__?(?!_)|'{{2,5}}(?!')|=+(?!=)|#+(?!#)|>[a-zA-Z1-6]+/<|{_SPACES})+")
+_HEADING = lazy(r"[一二三四五六七八九十]{1,3}[ \u3000]*[、．.，,]|[（(][一二三四五六七八九十]{1,3}[）)]")
+_BROKEN_TAG = lazy(r"(?:\*{1,3})?<[a-zA-Z]+[ \t]*$")  # "**<span" ending the line before
+_STARTS_WITH_TAIL = lazy(rf"[ \t\u3000]*{_TAIL_OF_TAG}")
 _STARTS = frozenset("*#'=<_")  # how a wrapped line starts (or with a letter: h2. , style="…">)
 # a text holding none of these has no markup to blank (the common case, tested first)
 _MARKS = ("*", "#", "''", "=", "<", "_", *(f"h{level}." for level in range(1, 7)))
 
 
-def _blanked(match) -> str:
-    indent, opening, body, closing = match.groups()
-    return indent + " " * len(opening) + body + " " * len(closing)
+def closing_length(text: str) -> int:
+    """How many characters at the end of `text` are closing markup (``</span>**``, `` ##``, spaces)."""
+    closed = _CLOSE_REVERSED.match(text[::-1])
+    return closed.end() if closed else 0
 
 
 def unwrap_line(line: str) -> str:
-    """`line` with the markup around a heading, sub-heading or title blanked; else `line`."""
+    """`line` with the markup around a heading or sub-heading blanked; else `line`."""
     start = line.lstrip(" \t\u3000")[:1]
-    if not start or not (start in _STARTS or start.isascii() and start.isalpha()):
+    if len(line) > LONGEST or not start or not (start in _STARTS or start.isascii() and start.isalpha()):
         return line
-    match = _HEADING.match(line) or _TITLE.match(line)
-    return line if match is None else _blanked(match)
+    opened = _OPEN.match(line)
+    if opened is None:
+        return line
+    indent, opening = opened.groups()
+    rest = line[opened.end() :]
+    if not _HEADING.match(rest):
+        return line
+    cut = len(rest) - closing_length(rest)
+    body, closing = rest[:cut], rest[cut:]
+    if any(mark in body for mark in ("<", "**", "''")):
+        return line  # more markup inside: a lead-in, a table's cells, not a heading
+    if _EMPHASIS_OPENED.search(opening) and not closing.strip():
+        return line  # emphasis opened and not closed at the line's end: a bold lead-in
+    return indent + " " * len(opening) + body + " " * len(closing)
 
 
 def unwrap_markup(text: str) -> str:
-    """`text` with the markup around its heading-, sub-heading- and title-shaped lines replaced
-    by spaces of the same length; `text` itself when it has none. (Run only when a first reading
+    """`text` with the markup around its heading- and sub-heading-shaped lines replaced by
+    spaces of the same length; `text` itself when it has none. (Run only when a first reading
     finds sections missing: `giarlint.linter.Linter.build`.)"""
     if not any(mark in text for mark in _MARKS):
         return text
@@ -59,7 +78,7 @@ def unwrap_markup(text: str) -> str:
         if unwrapped is line:
             continue
         lines[index], changed = unwrapped, True
-        if index and line.lstrip(" \t\u3000")[:1].isalpha():  # style="…">: a tag begun on the line before
+        if index and _STARTS_WITH_TAIL.match(line):  # the tag began on the line before
             before = _BROKEN_TAG.search(lines[index - 1])
             if before is not None:
                 lines[index - 1] = lines[index - 1][: before.start()] + " " * (before.end() - before.start())
