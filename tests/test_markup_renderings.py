@@ -121,3 +121,12 @@ def test_lines_built_to_make_a_regex_try_every_cut_cost_little(linter):
     start = time.process_time()
     linter.lint_text("x.txt", "昆明市应急管理局2021年政府信息公开工作年度报告" + " =" * 20000 + "\n" + text[:40000])
     assert time.process_time() - start < 5
+
+
+@pytest.mark.parametrize("path", sorted((TESTS / "layouts" / "texts").glob("00[0-3].pdf*.txt")), ids=lambda p: p.name)
+def test_a_pdfs_running_page_header_is_not_the_title(linter, seeds, path):
+    """The PDF prints 政府信息公开工作年度报告 at the top of every page, above the title."""
+    text = path.read_text(encoding="utf-8")
+    assert text.lstrip().startswith("政府信息公开工作年度报告")
+    title = linter.build(str(path), text).document.title
+    assert "".join(title.text.split()) == "".join(seeds[path.name[:3]][0].split())

@@ -23,6 +23,8 @@ _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 _TITLE_LABEL = re.compile(r"^(?:标题|標題|文章标题)\s*[:：]\s*")
 _TITLE_MARKUP = re.compile(r"^(?:[#*•·+\-]+[ \t]+|=+(?!=)[ \t]*|\*{1,3}|_{1,2}|'{2,5}|<[a-zA-Z][^<>]*>|h[1-6][^ ]*\.[ \t]+)+")
 _TITLE_WORDS = "政府信息公开工作年度报告"
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_SENTENCE_MARKS = frozenset("。，,；;：:")
 _LIST_ITEM = re.compile(r"[-*+•·][ \t]")
 # a link: the whole line (a page's list of other reports), or in a list item; an Org property
 _LINK_LINE = re.compile(r"^\[|^:[A-Z_]+:")
@@ -97,7 +99,10 @@ def _bare(title: Paragraph) -> Paragraph:
 def _title(candidates: list[Paragraph]) -> Paragraph | None:
     """The report's title: the first of the preamble's lines naming the report that is not a
     link or an Org property, nor a list item unless it names an agency before the year (a page's
-    list of other reports: "* 2021年政府信息公开工作年度报告"; an Org heading: "* 昆明市…")."""
+    list of other reports: "* 2021年政府信息公开工作年度报告"; an Org heading: "* 昆明市…"). A
+    line of the bare words (a PDF's running page header) gives way to a later short line with a
+    year that is not a sentence."""
+    eligible = []
     for candidate in candidates:
         if _LINK_LINE.search(candidate.text):
             continue
@@ -106,8 +111,13 @@ def _title(candidates: list[Paragraph]) -> Paragraph | None:
             continue  # the words were in the markup: <span id="…年度报告"></span>
         if _LIST_ITEM.match(candidate.text) and (_LINK.search(bare.text) or not _AGENCY_FIRST.match(fold(bare.text))):
             continue
-        return bare
-    return None
+        eligible.append(bare)
+    if not eligible:
+        return None
+    if fold(eligible[0].text).strip() == _TITLE_WORDS:
+        return next((b for b in eligible[1:] if _YEAR.search(b.text) and len("".join(b.text.split())) <= 60
+                     and _SENTENCE_MARKS.isdisjoint(b.text)), eligible[0])
+    return eligible[0]
 
 
 def assemble(parsed: ParseResult, lines: list[str]) -> Document:

@@ -38,12 +38,7 @@ from giarlint.tables.templates import load_templates
 from giarlint.tree import Span
 
 ENGINE = "engine"
-FULL_REPORT_SECTIONS = 6  # 一 to 六: a reading that finds fewer may have met a converter's markup
-
-
-def _numbered(report: Report) -> int:
-    """How many of the sections 一 to 六 a reading found (a heading more, or twice, is no better)."""
-    return len({section.heading.ordinal for section in report.document.sections} & {1, 2, 3, 4, 5, 6})
+FULL_REPORT_SECTIONS = frozenset(range(1, 7))  # 一 to 六: a reading missing one may have met a converter's markup
 _WHOLE_FILE = Span(1, 1, 1, 1)
 _UNREAD_SHOWN = 3  # rows named in a GIA003 message
 _TABLE_NAMES = {
@@ -355,14 +350,15 @@ class Linter:
         """The report of `text`; suppression comments are blanked in the copy the parser reads.
         A reading that finds sections missing is tried again with the markup a converter wraps
         around headings blanked too (`giarlint.readers.markup`), and the second kept if it finds
-        more: a report with its six headings, the common case, pays nothing for it."""
+        more of them: a report with its six headings, the common case, pays nothing for it."""
         text = mask_directives(normalise_newlines(text))
         report = build_report(text, path, self.templates, self.settings.format_version)
-        if len(report.document.sections) < FULL_REPORT_SECTIONS:
+        found = _numbered(report)
+        if found < len(FULL_REPORT_SECTIONS):
             unwrapped = unwrap_markup(text)
             if unwrapped is not text:
                 again = build_report(unwrapped, path, self.templates, self.settings.format_version)
-                if _numbered(again) > _numbered(report):
+                if _numbered(again) > found:
                     return again
         return report
 
@@ -526,3 +522,8 @@ class Linter:
                 )
             )
         return sorted(set(out))
+
+
+def _numbered(report: Report) -> int:
+    """How many of the sections 一 to 六 a reading found (a heading more, or twice, is no better)."""
+    return len({section.heading.ordinal for section in report.document.sections} & FULL_REPORT_SECTIONS)
