@@ -130,3 +130,12 @@ def test_a_pdfs_running_page_header_is_not_the_title(linter, seeds, path):
     assert text.lstrip().startswith("政府信息公开工作年度报告")
     title = linter.build(str(path), text).document.title
     assert "".join(title.text.split()) == "".join(seeds[path.name[:3]][0].split())
+
+
+@pytest.mark.parametrize("path", sorted((TESTS / "layouts" / "texts").glob("004.pdf*.txt")), ids=lambda p: p.name)
+def test_a_running_page_header_is_no_title_when_the_report_has_none(linter, seeds, path):
+    """Seed 004 has no title; its PDF prints the bare words at the top of every page: they recur
+    down the report, so they are the page's furniture, and the report still has no title."""
+    text = path.read_text(encoding="utf-8")
+    assert seeds["004"][0] is None and text.count("政府信息公开工作年度报告") > 1
+    assert linter.build(str(path), text).document.title is None

@@ -96,12 +96,12 @@ def _bare(title: Paragraph) -> Paragraph:
     return Paragraph(text, title.span._replace(column=column, end_column=column + len(text)), title.kind)
 
 
-def _title(candidates: list[Paragraph]) -> Paragraph | None:
+def _title(candidates: list[Paragraph], lines: list[str]) -> Paragraph | None:
     """The report's title: the first of the preamble's lines naming the report that is not a
     link or an Org property, nor a list item unless it names an agency before the year (a page's
     list of other reports: "* 2021年政府信息公开工作年度报告"; an Org heading: "* 昆明市…"). A
     line of the bare words (a PDF's running page header) gives way to a later short line with a
-    year that is not a sentence."""
+    year that is not a sentence, and is no title at all when it recurs down the report."""
     eligible = []
     for candidate in candidates:
         if _LINK_LINE.search(candidate.text):
@@ -114,17 +114,21 @@ def _title(candidates: list[Paragraph]) -> Paragraph | None:
         eligible.append(bare)
     if not eligible:
         return None
-    if fold(eligible[0].text).strip() == _TITLE_WORDS:
-        return next((b for b in eligible[1:] if _YEAR.search(b.text) and len("".join(b.text.split())) <= 60
-                     and _SENTENCE_MARKS.isdisjoint(b.text)), eligible[0])
-    return eligible[0]
+    first = eligible[0]
+    if fold(first.text).strip() != _TITLE_WORDS:
+        return first
+    later = next((b for b in eligible[1:] if _YEAR.search(b.text) and len("".join(b.text.split())) <= 60
+                  and _SENTENCE_MARKS.isdisjoint(b.text)), None)
+    if later is not None:
+        return later
+    return None if sum(line.strip() == first.text for line in lines) > 1 else first
 
 
 def assemble(parsed: ParseResult, lines: list[str]) -> Document:
     """The `Document` of the parser's lines; `lines` are the report's."""
     metadata = [Paragraph(l.text, l.span, "metadata") for l in parsed.preamble if l.kind == "metadata"]
     preamble = _split([l for l in parsed.preamble if l.kind != "metadata"], lines)
-    title = _title([b for b in preamble if isinstance(b, Paragraph) and _TITLE_WORDS in fold(b.text)])
+    title = _title([b for b in preamble if isinstance(b, Paragraph) and _TITLE_WORDS in fold(b.text)], lines)
     sections = [Section(_heading(s.heading), _split(s.lines, lines)) for s in parsed.sections]
     return Document(metadata, title, preamble, sections, len(lines))
 
