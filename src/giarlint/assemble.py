@@ -100,8 +100,9 @@ def _title(candidates: list[Paragraph], lines: list[str]) -> Paragraph | None:
     """The report's title: the first of the preamble's lines naming the report that is not a
     link or an Org property, nor a list item unless it names an agency before the year (a page's
     list of other reports: "* 2021年政府信息公开工作年度报告"; an Org heading: "* 昆明市…"). A
-    line of the bare words (a PDF's running page header) gives way to a later short line with a
-    year that is not a sentence, and is no title at all when it recurs down the report."""
+    line without a year (a running page header: 政府信息公开工作年度报告) gives way to a later
+    short line with a year that is not a sentence, and is no title at all when it recurs down the
+    report."""
     eligible = []
     for candidate in candidates:
         if _LINK_LINE.search(candidate.text):
@@ -115,7 +116,7 @@ def _title(candidates: list[Paragraph], lines: list[str]) -> Paragraph | None:
     if not eligible:
         return None
     first = eligible[0]
-    if fold(first.text).strip() != _TITLE_WORDS:
+    if _YEAR.search(first.text):
         return first
     later = next((b for b in eligible[1:] if _YEAR.search(b.text) and len("".join(b.text.split())) <= 60
                   and _SENTENCE_MARKS.isdisjoint(b.text)), None)
