@@ -13,7 +13,7 @@ from functools import lru_cache
 from giarlint.data import rules_data
 from giarlint.normalize import fold
 from giarlint.parser import Line, ParseResult, parse_lines
-from giarlint.readers.markup import closing_length
+from giarlint.readers.markup import title_bounds
 from giarlint.tables.locate import locate
 from giarlint.tables.templates import Templates, load_templates
 from giarlint.tables.tokens import tokenize
@@ -21,7 +21,6 @@ from giarlint.tree import Document, Heading, Paragraph, Section, Span, Table
 
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _TITLE_LABEL = re.compile(r"^(?:标题|標題|文章标题)\s*[:：]\s*")
-_TITLE_MARKUP = re.compile(r"^(?:[#*•·+\-]+[ \t]+|=+(?!=)[ \t]*|\*{1,3}|_{1,2}|'{2,5}|<[a-zA-Z][^<>]*>|h[1-6][^ ]*\.[ \t]+)+")
 _TITLE_WORDS = "政府信息公开工作年度报告"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SENTENCE_MARKS = frozenset("。，,；;：:")
@@ -82,15 +81,13 @@ def _located_table(line: Line, report_lines: list[str]) -> Table:
 
 def _bare(title: Paragraph) -> Paragraph:
     """The title without what a crawler or a converter put around it: 标题: (a crawler's record of
-    the page), a Markdown or Org heading's # or *, emphasis, MediaWiki's = … =, a tag."""
+    the page), a converter's markup (`giarlint.readers.markup.title_bounds`)."""
     text, column = title.text, title.span.column
-    for opening in (_TITLE_LABEL, _TITLE_MARKUP):
-        found = opening.match(text)
-        if found:
-            text, column = text[found.end() :], column + found.end()
-    closing = closing_length(text)
-    if 0 < closing < len(text):
-        text = text[: len(text) - closing]
+    label = _TITLE_LABEL.match(text)
+    if label:
+        text, column = text[label.end() :], column + label.end()
+    start, end = title_bounds(text)
+    text, column = text[start:end], column + start
     if text == title.text:
         return title
     return Paragraph(text, title.span._replace(column=column, end_column=column + len(text)), title.kind)

@@ -1,4 +1,4 @@
-"""Blank the markup a converter wraps around a report's headings.
+"""Blank the markup a converter wraps around a report's headings; find its title inside its own.
 
 pandoc and other converters write a heading of a web page as ``**<span style="…">一、总体情况</span>**``
 (Markdown, the raw span kept, at times broken over two lines), ``*一、总体情况*`` (Org, AsciiDoc,
@@ -6,8 +6,8 @@ Textile), ``'''一、总体情况'''`` (MediaWiki), ``## 一、总体情况`` or
 grammar's HEADING, which starts at the numeral, then misses all six sections. Such markup is
 replaced here by as many spaces, in the copy the parser reads, only on a short line that is then
 a heading or a sub-heading: every other character keeps its line and column, so positions in the
-original text stay exact (like `giarlint.suppressions.mask_directives`). (The title's markup is
-left out where the title is chosen, `giarlint.assemble`.)
+original text stay exact (like `giarlint.suppressions.mask_directives`). A title's markup
+(`title_bounds`) is left out where the title is chosen (`giarlint.assemble`).
 
 What is not a heading's markup is left alone: a list bullet (``* 一、二、三级目录``), a bold lead-in (``**一是加强领导。**本机关…``: emphasis opened must close the
 line, with no other markup inside), a table cell (``<td>（一）予以公开</td><td>5</td>``).
@@ -34,6 +34,10 @@ _HEADING = lazy(r"[一二三四五六七八九十]{1,3}[ \u3000]*[、．.，,]|[
 _BROKEN_TAG = lazy(r"(?:\*{1,3})?<[a-zA-Z]+[ \t]*$")  # "**<span" ending the line before
 _STARTS_WITH_TAIL = lazy(rf"[ \t\u3000]*{_TAIL_OF_TAG}")
 _STARTS = frozenset("*#'=<_")  # how a wrapped line starts (or with a letter: h2. , style="…">)
+# a title may also open with a list bullet or an Org heading's stars (``* 昆明市…``), any tag, or
+# Textile's ``h1(class#id).``
+_TITLE_OPEN = lazy(r"(?:[#*•·+\-]+[ \t]+|=+(?!=)[ \t]*|\*{1,3}|_{1,2}|'{2,5}|<[a-zA-Z][^<>]*>|h[1-6][^ ]*\.[ \t]+)+")
+_TITLE_EDGES = frozenset("#*•·+-=_'<h>")  # a title starting and ending with none of these has no markup
 # a text holding none of these has no markup to blank (the common case, tested first)
 _MARKS = ("*", "#", "''", "=", "<", "_", *(f"h{level}." for level in range(1, 7)))
 
@@ -42,6 +46,18 @@ def closing_length(text: str) -> int:
     """How many characters at the end of `text` are closing markup (``</span>**``, `` ##``, spaces)."""
     closed = _CLOSE_REVERSED.match(text[::-1])
     return closed.end() if closed else 0
+
+
+def title_bounds(text: str) -> tuple[int, int]:
+    """Where the title in the line `text` starts and ends: without ``# ``, ``* ``, ``**…**``,
+    ``= … =``, tags around it; (0, len(text)) when there are none, an empty span when the line
+    is all markup (``<span id="…年度报告"></span>``)."""
+    if text[:1] not in _TITLE_EDGES and text[-1:] not in _TITLE_EDGES:
+        return 0, len(text)
+    opened = _TITLE_OPEN.match(text)
+    start = opened.end() if opened else 0
+    end = len(text) - closing_length(text[start:])
+    return start, max(start, end)
 
 
 def unwrap_line(line: str) -> str:
