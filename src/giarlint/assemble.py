@@ -142,6 +142,12 @@ def read_document(text: str, templates: Templates | None = None, lines: list[str
 
 
 @lru_cache(maxsize=1)
+def section_ordinals() -> frozenset[int]:
+    """The numbers of the sections a report has (rules/structure.yaml): 一 to 六."""
+    return frozenset(section["ordinal"] for section in rules_data("structure")["sections"])
+
+
+@lru_cache(maxsize=1)
 def section_words() -> tuple[str, ...]:
     """The folded words that name the six sections (rules/structure.yaml)."""
     return tuple(fold(word) for section in rules_data("structure")["sections"] for word in section["match"])

@@ -16,6 +16,7 @@ import time
 from typing import Iterable, NamedTuple, Sequence
 
 from giarlint import guard, interrupts
+from giarlint.assemble import section_ordinals
 from giarlint.budget import RuleTimeout, alarm_handler, time_limit
 from giarlint.catalogue import CodeDoc, builtin_catalogue
 from giarlint.diagnostics import Diagnostic, Edit
@@ -38,7 +39,6 @@ from giarlint.tables.templates import load_templates
 from giarlint.tree import Span
 
 ENGINE = "engine"
-FULL_REPORT_SECTIONS = frozenset(range(1, 7))  # 一 to 六: a reading missing one may have met a converter's markup
 _WHOLE_FILE = Span(1, 1, 1, 1)
 _UNREAD_SHOWN = 3  # rows named in a GIA003 message
 _TABLE_NAMES = {
@@ -354,7 +354,7 @@ class Linter:
         text = mask_directives(normalise_newlines(text))
         report = build_report(text, path, self.templates, self.settings.format_version)
         found = _numbered(report)
-        if found < len(FULL_REPORT_SECTIONS):
+        if found < len(section_ordinals()):  # a section missing: maybe hidden by a converter's markup
             unwrapped = unwrap_markup(text)
             if unwrapped is not text:
                 again = build_report(unwrapped, path, self.templates, self.settings.format_version)
@@ -526,4 +526,4 @@ class Linter:
 
 def _numbered(report: Report) -> int:
     """How many of the sections 一 to 六 a reading found (a heading more, or twice, is no better)."""
-    return len({section.heading.ordinal for section in report.document.sections} & FULL_REPORT_SECTIONS)
+    return len({section.heading.ordinal for section in report.document.sections} & section_ordinals())
