@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import re
 import sys
 from pathlib import Path
 
@@ -54,7 +55,44 @@ def generate() -> str:
         f"GRAMMAR_CRC32 = {digests()!r}",
     ]
     tail = [f"CELL_TERMINALS = {ordered_terminals(cells)!r}"]
-    return "\n".join(str(piece) for piece in [*head, *_pieces("report.lark"), *tail]) + "\n"
+    return lighter("\n".join(str(piece) for piece in [*head, *_pieces("report.lark"), *tail]) + "\n")
+
+
+# Lark's runtime imports `logging`, and its generator writes `import pickle, zlib, base64`, for
+# things these parsers never do: the data is not compressed, and Lark sets its logger to
+# CRITICAL, a level it never logs at. Importing `logging` (with `traceback`, `string` and their
+# patterns), `zlib` and `base64` is about 3 ms of a cold start.
+QUIET_LOGGER = '''class _QuietLogger:
+    """giarlint: Lark's logger, set to CRITICAL, a level Lark never logs at: it prints nothing."""
+
+    def _nothing(self, *args, **kwargs):
+        return None
+
+    debug = info = warning = exception = _nothing
+
+
+logger = _QuietLogger()
+'''
+UNUSED_IMPORTS = {
+    "import logging\n": "",
+    'logger: logging.Logger = logging.getLogger("lark")\n': QUIET_LOGGER,
+    "logger.addHandler(logging.StreamHandler())\n": "",
+    "logger.setLevel(logging.CRITICAL)\n": "",
+    "import pickle, zlib, base64\n": "import pickle\n",
+}
+
+
+def lighter(text: str) -> str:
+    """`text` without the imports above when every line of them is there once and nothing else
+    uses those modules; otherwise (another Lark) `text` as Lark wrote it, correct, only slower."""
+    if not all(text.count(line) == 1 for line in UNUSED_IMPORTS):
+        return text
+    light = text
+    for line, replacement in UNUSED_IMPORTS.items():
+        light = light.replace(line, replacement)
+    if re.search(r"\b(logging|base64|zlib)\b|logger\.(?!debug|info|warning|exception)\b", light):
+        return text
+    return light
 
 
 def digests(grammars: Path = GRAMMARS) -> dict[str, int]:
