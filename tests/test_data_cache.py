@@ -1,4 +1,4 @@
-"""The JSON cache of parsed YAML: hits, edits, data JSON cannot hold, and entries checked before use."""
+"""The cache of parsed YAML: hits, edits, data it cannot hold, and entries checked before use."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def cache(tmp_path, monkeypatch):
 
 
 def _entries(directory, stem):
-    return sorted(p.name for p in directory.glob(f"{stem}-*.json"))
+    return sorted(p.name for p in directory.glob(f"{stem}-*.data"))
 
 
 def test_a_parsed_file_is_kept_once_and_replaced_when_edited(tmp_path, cache):
@@ -37,11 +37,17 @@ def test_a_parsed_file_is_kept_once_and_replaced_when_edited(tmp_path, cache):
     assert len(second) == 1 and second != first  # the entry of the earlier text is gone
 
 
-def test_data_json_cannot_hold_is_not_cached(tmp_path, cache):
+def test_integer_keys_are_kept_and_dates_are_not_cached(tmp_path, cache):
+    """marshal holds what YAML gives but dates: a file with a date is parsed each time."""
     source = tmp_path / "years.yaml"
-    source.write_text("2021: a\n2022: b\n", encoding="utf-8")
-    assert load_yaml(source) == {2021: "a", 2022: "b"}
-    assert _entries(cache, "years") == []
+    source.write_text("2021: a\n2022: [b, 3]\n", encoding="utf-8")
+    assert load_yaml(source) == {2021: "a", 2022: ["b", 3]}
+    assert len(_entries(cache, "years")) == 1
+    assert load_yaml(source) == {2021: "a", 2022: ["b", 3]}  # a hit, integer keys and all
+    dated = tmp_path / "dated.yaml"
+    dated.write_text("due: 2022-01-31\n", encoding="utf-8")
+    assert str(load_yaml(dated)["due"]) == "2022-01-31"
+    assert _entries(cache, "dated") == []
 
 
 def _entry(cache, stem):
@@ -55,7 +61,7 @@ def test_an_edited_entry_is_not_trusted_and_is_rebuilt(tmp_path, cache):
     load_yaml(source)
     entry = _entry(cache, ".giarlint")
     good = entry.read_bytes()
-    entry.write_bytes(good.replace(b"GIA2", b"GIA9"))  # still valid JSON, same length: only the checksum tells
+    entry.write_bytes(good.replace(b"GIA2", b"GIA9"))  # still valid data, same length: only the checksum tells
     assert load_yaml(source) == {"select": ["GIA2"]}
     assert entry.read_bytes() == good
 
@@ -81,7 +87,7 @@ def _corrupt(rng: random.Random, entry: Path, others: list[Path]) -> str:
         raw = raw[: rng.randrange(len(raw))]
     elif how == "append":
         raw += bytes(rng.randrange(256) for _ in range(rng.randrange(1, 64)))
-    elif how == "digit":  # an edit that keeps the JSON valid: a number changed
+    elif how == "digit":  # an edit that keeps the data valid: a digit of a string changed
         digits = [i for i, b in enumerate(raw) if raw.index(b"\n") < i and 48 <= b <= 57]
         if digits:
             position = rng.choice(digits)
@@ -106,8 +112,7 @@ def test_random_corruption_of_the_cache_never_changes_the_findings(tmp_path):
     seeds = [str(path) for path in SEEDS]
     reference = run("check", "--isolated", *seeds, env=env)
     assert reference.returncode == 1 and reference.stdout
-    # the YAML cache's entries (patterns.py's regex program cache, on its way out, is not this one's)
-    entries = sorted(path for path in directory.glob("*.json") if not path.name.startswith("regex-"))
+    entries = sorted(directory.glob("*.data"))  # the YAML cache's entries
     assert len(entries) > 10
     rng = random.Random(14)
     kinds = set()

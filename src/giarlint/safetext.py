@@ -51,3 +51,11 @@ def json_text(document: str) -> str:
     the same JSON value, safe to print, to encode and to read line by line (JSON Lines). (Such
     characters can only stand inside JSON strings.)"""
     return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", document)
+
+
+def json_dumps(value, indent: int | None = None) -> str:
+    """`value` as safe JSON text (`json_text`). `json` is imported here, by the formats that
+    write it: a run printing text does without it."""
+    import json
+
+    return json_text(json.dumps(value, ensure_ascii=False, indent=indent))

@@ -4,18 +4,17 @@ characters and lone surrogates of report text are written as JSON escapes."""
 
 from __future__ import annotations
 
-import json
 
 from giarlint.hookspecs import hookimpl
-from giarlint.safetext import json_text
+from giarlint.safetext import json_dumps
 
 
 def as_json(diagnostics, context) -> str:
-    return json_text(json.dumps([d.as_dict() for d in diagnostics], ensure_ascii=False, indent=2)) + "\n"
+    return json_dumps([d.as_dict() for d in diagnostics], indent=2) + "\n"
 
 
 def json_lines(diagnostics, context) -> str:
-    return "".join(json_text(json.dumps(d.as_dict(), ensure_ascii=False)) + "\n" for d in diagnostics)
+    return "".join(json_dumps(d.as_dict()) + "\n" for d in diagnostics)
 
 
 def fingerprints(diagnostics, context) -> list[str]:
@@ -41,7 +40,7 @@ def gitlab(diagnostics, context) -> str:
         }
         for d, fingerprint in zip(diagnostics, fingerprints(diagnostics, context))
     ]
-    return json_text(json.dumps(issues, ensure_ascii=False, indent=2)) + "\n"
+    return json_dumps(issues, indent=2) + "\n"
 
 
 json_lines.stream_joiner = ""  # written file by file (see giarlint.formatters.text)

@@ -3,14 +3,13 @@ Unicode code points (``columnKind: unicodeCodePoints``), as giarlint counts them
 
 from __future__ import annotations
 
-import json
 import os
 
 from giarlint.formatters import summary
 from giarlint.formatters.data import fingerprints
 from giarlint.hookspecs import hookimpl
 from giarlint.messages import pick
-from giarlint.safetext import json_text
+from giarlint.safetext import json_dumps
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/giarlint/"
@@ -93,7 +92,7 @@ def sarif(diagnostics, context) -> str:
             "results": results,
         }],
     }
-    return json_text(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"
+    return json_dumps(log, indent=2) + "\n"
 
 
 @hookimpl
