@@ -100,6 +100,11 @@ def test_plain_text_is_returned_as_it_is_and_rules_of_marks_cost_little():
     # the agency on the line above a title in bold: still found
     ("**昆明市应急管理局**\n**2021年政府信息公开工作年度报告**\n", "2021年政府信息公开工作年度报告", 3, []),
     ("- 2021年政府信息公开工作年度报告\n", None, None, ["GIA101"]),  # a list item naming no agency: a link
+    # a Word title in three runs, through LibreOffice's HTML and pandoc: the joints are blanked
+    ("**昆明市应急管理局** **2021** **年政府信息公开工作年度报告**\n",
+     "昆明市应急管理局     2021     年政府信息公开工作年度报告", 3, []),
+    ("'''昆明市应急管理局''''''2021''''''年政府信息公开工作年度报告'''\n",
+     "昆明市应急管理局      2021      年政府信息公开工作年度报告", 4, []),
     # a page header without a year, above the title (LibreOffice's HTML of a Word file with one)
     ("政府信息公开工作年度报告（页眉）\n\n   昆明市应急管理局2021年政府信息公开工作年度报告\n",
      "昆明市应急管理局2021年政府信息公开工作年度报告", 4, []),

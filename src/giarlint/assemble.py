@@ -13,7 +13,7 @@ from functools import lru_cache
 from giarlint.data import rules_data
 from giarlint.normalize import fold
 from giarlint.parser import Line, ParseResult, parse_lines
-from giarlint.readers.markup import title_bounds
+from giarlint.readers.markup import blank_joints, title_bounds
 from giarlint.tables.locate import locate
 from giarlint.tables.templates import Templates, load_templates
 from giarlint.tables.tokens import tokenize
@@ -87,7 +87,8 @@ def _bare(title: Paragraph) -> Paragraph:
     if label:
         text, column = text[label.end() :], column + label.end()
     start, end = title_bounds(text)
-    text, column = text[start:end], column + start
+    if (start, end) != (0, len(text)):
+        text, column = blank_joints(text[start:end]), column + start
     if text == title.text:
         return title
     return Paragraph(text, title.span._replace(column=column, end_column=column + len(text)), title.kind)

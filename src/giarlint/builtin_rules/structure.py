@@ -51,14 +51,15 @@ class DocumentStructure(Rule):
             yield Finding("GIA101", first_line(report), {"words": _TITLE_WORDS})
             return
         text = fold_width(title.text)
+        quoted = " ".join(title.text.split())  # as it reads: blanked markup is no run of spaces
         year = _ARABIC_YEAR.search(text) or _CHINESE_YEAR.search(text)
         if year is None:
-            yield Finding("GIA101", title.span, {"title": title.text, "words": _TITLE_WORDS}, "no_year")
+            yield Finding("GIA101", title.span, {"title": quoted, "words": _TITLE_WORDS}, "no_year")
         agency = self._agency(report, text, year)
         if not agency:
-            yield Finding("GIA102", title.span, {"title": title.text}, "no_agency")
+            yield Finding("GIA102", title.span, {"title": quoted}, "no_agency")
         elif not has_locality(agency):
-            yield Finding("GIA102", title.span, {"title": title.text, "agency": agency})
+            yield Finding("GIA102", title.span, {"title": quoted, "agency": agency})
 
     @staticmethod
     def _agency(report, title_text: str, year: re.Match | None) -> str:

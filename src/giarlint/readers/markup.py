@@ -38,6 +38,9 @@ _STARTS = frozenset("*#'=<_")  # how a wrapped line starts (or with a letter: h2
 # Textile's ``h1(class#id).``
 _TITLE_OPEN = lazy(r"(?:[#*•·+\-]+[ \t]+|=+(?!=)[ \t]*|\*{1,3}|_{1,2}|'{2,5}|<[a-zA-Z][^<>]*>|h[1-6][^ ]*\.[ \t]+)+")
 _TITLE_EDGES = frozenset("#*•·+-=_'<h>")  # a title starting and ending with none of these has no markup
+# emphasis closed and opened again inside a title: a Word title in several runs (the year in
+# another font) through LibreOffice's HTML and pandoc, **应急管理局** **2022** **年…年度报告**
+_JOINT = lazy(r"(?<=[^\s*_'])(\*{1,3}|_{1,2}|'{2,5})[ \t]*\1(?=[^\s*_'])")
 # a text holding none of these has no markup to blank (the common case, tested first)
 _MARKS = ("*", "#", "''", "=", "<", "_", *(f"h{level}." for level in range(1, 7)))
 
@@ -58,6 +61,14 @@ def title_bounds(text: str) -> tuple[int, int]:
     start = opened.end() if opened else 0
     end = len(text) - closing_length(text[start:])
     return start, max(start, end)
+
+
+def blank_joints(title: str) -> str:
+    """`title` (within its `title_bounds`) with emphasis closed and opened again inside it
+    replaced by as many spaces: ``应急管理局** **2022`` reads ``应急管理局     2022``."""
+    if not any(mark in title for mark in "*_'"):
+        return title
+    return _JOINT.sub(lambda joint: " " * len(joint.group()), title)
 
 
 def unwrap_line(line: str) -> str:
