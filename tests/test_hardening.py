@@ -6,6 +6,7 @@ beside good reports, FIFOs, devices, sparse files, names that are not UTF-8."""
 from __future__ import annotations
 
 import json
+import re
 import os
 import resource
 import sys
@@ -339,18 +340,23 @@ def test_convert_keeps_relative_paths_so_two_inputs_never_collide(tmp_path):
 
 
 def _blanked_table3() -> str:
-    """Seed 000 with every 0 of its wide rows left blank (100 blank cells)."""
+    """Seed 000 with every 0 of its wide rows (tables 三 and 四) left blank."""
     lines = SEED_000.read_text(encoding="utf-8").split("\n")
     return "\n".join(line.replace("| 0 ", "|  ") if line.count("|") > 6 else line for line in lines)
 
 
-def test_blank_cells_are_reported_once_per_row_and_each_is_marked_in_extract(tmp_path):
+def test_blank_cells_are_reported_once_per_table_and_each_is_marked_in_extract(tmp_path):
     (tmp_path / "r.txt").write_text(_blanked_table3(), encoding="utf-8")
     found = json.loads(run("check", "--output-format", "json", "r.txt", cwd=tmp_path).stdout)
     blank = [d for d in found if d["code"] == "GIA209"]
-    assert 10 <= len(blank) == len({d["line"] for d in blank}) < 100  # one per row, not one per cell
-    assert "商业企业、科研机构、社会公益组织、法律服务机构、其他组织为空（5 格）" in blank[0]["message"]
+    assert len(blank) == 1  # one for the table, not one a row nor one a cell
+    message = blank[0]["message"]
+    assert message.startswith("表三一、本年新收·商业企业、科研机构、社会公益组织、法律服务机构、其他组织等 ")
+    rows, cells = (int(n) for n in re.match(r".*等 (\d+) 行共 (\d+) 格为空", message).groups())
     record = json.loads(run("extract", "r.txt", cwd=tmp_path).stdout)[0]
+    table3 = record["tables"]["table3"]
+    assert rows == sum(None in row.values() for row in table3.values()) >= 10
+    assert cells == sum(value is None for row in table3.values() for value in row.values()) > rows
     new = record["tables"]["table3"]["new_received"]
     assert [column for column, value in new.items() if value is None] == [
         "commercial", "research", "social_welfare", "legal_service", "other_org"]

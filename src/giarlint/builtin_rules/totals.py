@@ -58,9 +58,10 @@ class TotalsConsistency(Rule):
             yield from self._table4(table4, templates)
 
     def _unusable_cells(self, report, templates):
-        """Text cells one by one (GIA205); blank or not-applicable cells once per row, naming
-        their columns (GIA209): a form left blank is one finding per row, not a flood."""
-        blanks: dict[tuple[str, str, str], list] = {}
+        """Text cells one by one (GIA205); blank or not-applicable cells (GIA209) once per
+        table, naming the first row's columns and how many rows there are: a form filled with
+        blanks for 0 is one finding, not one per row (a published report had 26)."""
+        blanks: dict[tuple[str, str], dict[str, list]] = {}
         for name, row, column, value in report.cell_values():
             if value.kind == TEXT and column_kind(name, row, column, templates) != "change":
                 row_name, column_name = cell_names(name, row, column, templates)
@@ -69,16 +70,18 @@ class TotalsConsistency(Rule):
                 }, cells=((f"{name}.{row}.{column}",),))
             elif value.kind in (BLANK, NOT_APPLICABLE):
                 variant = "blank" if value.kind == BLANK else "default"
-                blanks.setdefault((name, row, variant), []).append((column, value))
-        for (name, row, variant), cells in blanks.items():
+                blanks.setdefault((name, variant), {}).setdefault(row, []).append((column, value))
+        for (name, variant), rows in blanks.items():
+            row, cells = next(iter(rows.items()))
             names = [cell_names(name, row, column, templates) for column, _ in cells]
             columns = Localized("、".join(n[1].zh for n in names), ", ".join(n[1].en for n in names))
             first, last = cells[0][1].cell.span, cells[-1][1].cell.span
             span = first if last.line != first.line else first._replace(end_column=last.end_column)
+            keys = tuple(f"{name}.{key}.{column}" for key, row_cells in rows.items() for column, _ in row_cells)
             yield Finding("GIA209", span, {
                 "table": TABLE_TITLES[name], "row": names[0][0], "column": columns, "text": cells[0][1].text,
-                "count": len(cells),
-            }, variant, cells=(tuple(f"{name}.{row}.{column}" for column, _ in cells),))
+                "count": len(cells), "rows": len(rows), "cells": len(keys),
+            }, variant if len(rows) == 1 else f"{variant}_rows", cells=(keys,))
 
     def _table3(self, table, templates, format_name):
         ids = templates.table3_identities
