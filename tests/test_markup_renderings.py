@@ -1,5 +1,5 @@
 """Headings and titles wrapped in a converter's markup (tests/layouts/markup: the seeds' web pages
-through pandoc to Org, AsciiDoc, MediaWiki, Textile, CommonMark and strict Markdown): all six
+through pandoc to Org, AsciiDoc, MediaWiki, Textile, CommonMark, strict and pandoc's own Markdown): all six
 sections and the title are found, at the columns of their own words. Before, the bold spans of
 the page left every section "missing" (six GIA103 a report) and the title was the first link of
 the page's list of other reports."""
@@ -15,7 +15,9 @@ from giarlint.readers.markup import unwrap_markup
 from giarlint.source import normalise_newlines
 
 TESTS = Path(__file__).resolve().parent
-MARKUP = sorted((TESTS / "layouts" / "markup" / "texts").glob("*.txt"))
+# with pandoc's own Markdown of the pages (``**[一、总体情况]{style="…"}**``, ``# 标题 {#id .class}``)
+MARKUP = sorted([*(TESTS / "layouts" / "markup" / "texts").glob("*.txt"),
+                 *(TESTS / "layouts" / "texts").glob("*.pandoc-markdown.txt")])
 SEEDS = {path.name[:3]: path for path in (TESTS / "seeds").glob("*.txt")}
 
 
@@ -67,7 +69,9 @@ def test_the_title_is_not_a_link_of_the_pages_list_of_other_reports(linter, seed
 def test_only_markup_becomes_spaces_and_only_there():
     text = ("**<span\nstyle=\"font-family:黑体\">三、收到和处理政府信息公开申请情况</span>**\n"
             "'''（一）主动公开'''\n## 四、政府信息公开行政复议、行政诉讼情况 ##\n"
-            "* 2021年政府信息公开工作年度报告\n**本机关**共收到申请 5 件\n<b>六、其他需要报告的事项</b>\n")
+            "* 2021年政府信息公开工作年度报告\n**本机关**共收到申请 5 件\n<b>六、其他需要报告的事项</b>\n"
+            '**[五、存在的主要问题及改进情况]{style="font-family:黑体"}**\n[一、总体情况](#a)\n'
+            "## 二、主动公开政府信息情况 {#sec-2}\n")
     out = unwrap_markup(text)
     assert len(out) == len(text) and all(a == b or b == " " for a, b in zip(text, out))
     assert out.split("\n") == [
@@ -75,7 +79,10 @@ def test_only_markup_becomes_spaces_and_only_there():
         "   （一）主动公开   ", "   四、政府信息公开行政复议、行政诉讼情况   ",
         "* 2021年政府信息公开工作年度报告",  # a list bullet: not a title's markup
         "**本机关**共收到申请 5 件",  # not a heading
-        "   六、其他需要报告的事项    ", "",
+        "   六、其他需要报告的事项    ",
+        "   五、存在的主要问题及改进情况" + " " * len(']{style="font-family:黑体"}**'),
+        "[一、总体情况](#a)",  # a link (a table of contents' entry): not a heading
+        "   二、主动公开政府信息情况" + " " * len(" {#sec-2}"), "",
     ]
     assert unwrap_markup(out) == out
 
@@ -100,6 +107,11 @@ def test_plain_text_is_returned_as_it_is_and_rules_of_marks_cost_little():
     # the agency on the line above a title in bold: still found
     ("**昆明市应急管理局**\n**2021年政府信息公开工作年度报告**\n", "2021年政府信息公开工作年度报告", 3, []),
     ("- 2021年政府信息公开工作年度报告\n", None, None, ["GIA101"]),  # a list item naming no agency: a link
+    # pandoc's own Markdown: a bracketed span, a heading's attributes
+    ('**[昆明市应急管理局2021年政府信息公开工作年度报告]{style="font-family:黑体"}**\n',
+     "昆明市应急管理局2021年政府信息公开工作年度报告", 4, []),
+    ("# 昆明市应急管理局2021年政府信息公开工作年度报告 {#top .article-title}\n",
+     "昆明市应急管理局2021年政府信息公开工作年度报告", 3, []),
     # a Word title in three runs, through LibreOffice's HTML and pandoc: the joints are blanked
     ("**昆明市应急管理局** **2021** **年政府信息公开工作年度报告**\n",
      "昆明市应急管理局     2021     年政府信息公开工作年度报告", 3, []),
