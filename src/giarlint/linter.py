@@ -26,6 +26,7 @@ from giarlint.plugins import PluginError, Registry
 from giarlint.readers import ConvertedSource, ReaderError, read_source
 from giarlint.readers.flat import reflow
 from giarlint.readers.markup import unwrap_markup
+from giarlint.readers.radicals import unify_radicals
 from giarlint.recognise import looks_like_report
 from giarlint.report import Report, build_report
 from giarlint.rule import Finding, RuleContext
@@ -347,11 +348,13 @@ class Linter:
         return sorted(out)
 
     def build(self, path: str, text: str) -> Report:
-        """The report of `text`; suppression comments are blanked in the copy the parser reads.
-        A reading that finds sections missing is tried again with the markup a converter wraps
-        around headings blanked too (`giarlint.readers.markup`), and the second kept if it finds
-        more of them: a report with its six headings, the common case, pays nothing for it."""
-        text = mask_directives(normalise_newlines(text))
+        """The report of `text`; suppression comments are blanked in the copy the parser reads,
+        and a PDF's radical look-alikes are read as the ideographs they print (same length:
+        `giarlint.readers.radicals`). A reading that finds sections missing is tried again with
+        the markup a converter wraps around headings blanked too (`giarlint.readers.markup`), and
+        the second kept if it finds more of them: a report with its six headings, the common case,
+        pays nothing for it."""
+        text = unify_radicals(mask_directives(normalise_newlines(text)))
         report = build_report(text, path, self.templates, self.settings.format_version)
         found = _numbered(report)
         if found < len(section_ordinals()):  # a section missing: maybe hidden by a converter's markup

@@ -1,0 +1,47 @@
+"""A PDF's radical look-alikes (⼀ U+2F00, ⾏ U+2F8F, ⻚ U+2EDA …) read as the ideographs they print:
+Chromium's PDFs of the seeds' pages, read by pdfplumber, lost sections 一 and 二 and misread the
+labels of table 二 (tests/layouts/heldout)."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from giarlint.readers.radicals import unify_radicals
+
+TESTS = Path(__file__).resolve().parent
+CHROMIUM = sorted((TESTS / "layouts" / "heldout" / "texts").glob("*.html-chromium-pdfplumber*.txt"))
+SEEDS = {path.name[:3]: path for path in (TESTS / "seeds").glob("*.txt")}
+
+
+def test_each_look_alike_becomes_its_ideograph_one_for_one():
+    text = "⼀、总体情况\n⾏政许可 ⻚ ⻓期 ⺠ \uf900 ⻳ abc"  # U+F900, a compatibility ideograph
+    out = unify_radicals(text)
+    assert out == "一、总体情况\n行政许可 页 长期 民 \u8c48 龟 abc"
+    assert len(out) == len(text)
+    for char in out:
+        assert not ("\u2e80" <= char <= "\u2fdf" or "\uf900" <= char <= "\ufaff")
+        assert char.isascii() or char.isspace() or unicodedata.category(char) in ("Lo", "Po")
+
+
+def test_a_text_without_them_is_returned_as_it_is():
+    for path in SEEDS.values():
+        text = path.read_text(encoding="utf-8")
+        assert unify_radicals(text) is text
+
+
+@pytest.mark.parametrize("path", CHROMIUM, ids=lambda p: p.name)
+def test_chromiums_pdfs_read_their_sections_and_labels(linter, path):
+    text = path.read_text(encoding="utf-8")
+    assert "⼀、" in text and "⾏政" in text  # the text layer as pdfplumber gave it
+    seed = SEEDS[path.name[:3]]
+    theirs = [s.heading.ordinal for s in linter.build(str(seed), seed.read_text(encoding="utf-8")).document.sections]
+    report = linter.build(str(path), text)
+    assert [s.heading.ordinal for s in report.document.sections] == theirs
+    codes = {d.code for d in linter.lint_text(str(path), text)}
+    assert not codes & {"GIA103", "GIA106", "GIA113"}
+    # positions are the original text's: the first heading points at its ⼀
+    first = report.document.sections[0].heading.span
+    assert text.split("\n")[first.line - 1][first.column - 1] == "⼀"
