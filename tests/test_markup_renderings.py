@@ -104,6 +104,10 @@ def test_plain_text_is_returned_as_it_is_and_rules_of_marks_cost_little():
     ("昆明市应急管理局2021年政府信息公开工作年度报告（[PDF](a.pdf)）\n", "昆明市应急管理局2021年政府信息公开工作年度报告（[PDF](a.pdf)）", 1, []),
     ("=昆明市应急管理局2021年政府信息公开工作年度报告=\n", "昆明市应急管理局2021年政府信息公开工作年度报告", 2, []),
     ("标题：昆明市应急管理局2021年政府信息公开工作年度报告\n", "昆明市应急管理局2021年政府信息公开工作年度报告", 4, []),
+    # a crawler's copy of the page's script (tests/layouts/public/shanghai-gov-office-2019.txt)
+    ('\t"id": "2019年上海市人民政府办公厅政府信息公开工作年度报告",\n',
+     "2019年上海市人民政府办公厅政府信息公开工作年度报告", 9, []),
+    ("title = '昆明市应急管理局2021年政府信息公开工作年度报告';\n", "昆明市应急管理局2021年政府信息公开工作年度报告", 10, []),
     # the agency on the line above a title in bold: still found
     ("**昆明市应急管理局**\n**2021年政府信息公开工作年度报告**\n", "2021年政府信息公开工作年度报告", 3, []),
     ("- 2021年政府信息公开工作年度报告\n", None, None, ["GIA101"]),  # a list item naming no agency: a link

@@ -21,6 +21,8 @@ from giarlint.tree import Document, Heading, Paragraph, Section, Span, Table
 
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _TITLE_LABEL = re.compile(r"^(?:标题|標題|文章标题)\s*[:：]\s*")
+# a crawler's copy of a page's script or data: "id": "2019年…年度报告", (the title is the string)
+_CODE_PROPERTY = re.compile(r"""^[ \t]*["']?[A-Za-z_$][\w$-]*["']?[ \t]*[:=][ \t]*(["'])([^"'\\]*)\1[ \t]*[,;]?[ \t]*$""")
 _TITLE_WORDS = "政府信息公开工作年度报告"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SENTENCE_MARKS = frozenset("。，,；;：:")
@@ -81,11 +83,15 @@ def _located_table(line: Line, report_lines: list[str]) -> Table:
 
 def _bare(title: Paragraph) -> Paragraph:
     """The title without what a crawler or a converter put around it: 标题: (a crawler's record of
-    the page), a converter's markup (`giarlint.readers.markup.title_bounds`)."""
+    the page), a script's property ("id": "…",), a converter's markup
+    (`giarlint.readers.markup.title_bounds`)."""
     text, column = title.text, title.span.column
     label = _TITLE_LABEL.match(text)
     if label:
         text, column = text[label.end() :], column + label.end()
+    quoted = _CODE_PROPERTY.match(text)
+    if quoted:
+        text, column = quoted.group(2), column + quoted.start(2)
     start, end = title_bounds(text)
     if (start, end) != (0, len(text)):
         text, column = blank_joints(text[start:end]), column + start
