@@ -20,16 +20,18 @@ from giarlint.tables.tokens import tokenize
 from giarlint.tree import Document, Heading, Paragraph, Section, Span, Table
 
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_TITLE_LABEL = re.compile(r"^(?:标题|標題|文章标题)\s*[:：]\s*")
+_TITLE_LABEL = re.compile(r"^(?:标题|標題|文章标题)\s*[:：]\s*|^\.\. [a-z-]+::[ \t]+")  # (.. rubric:: in rst)
 # a crawler's copy of a page's script or data: "id": "2019年…年度报告", (the title is the string)
 _CODE_PROPERTY = re.compile(r"""^[ \t]*["']?[A-Za-z_$][\w$-]*["']?[ \t]*[:=][ \t]*(["'])([^"'\\]*)\1[ \t]*[,;]?[ \t]*$""")
 _TITLE_WORDS = "政府信息公开工作年度报告"
+# a page's <title> names the site after the report's: …年度报告_政务公开_人民政府门户网站, …年度报告 - 某市人民政府
+_SITE_SUFFIX = re.compile(r"(?<=年度报告|年度報告)[ \t]*[_|｜—–-].*$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SENTENCE_MARKS = frozenset("。，,；;：:")
 _LIST_ITEM = re.compile(r"[-*+•·][ \t]")
 # a link: the whole line (a page's list of other reports), or in a list item; an Org property
 _LINK_LINE = re.compile(r"^\[|^:[A-Z_]+:")
-_LINK = re.compile(r"\]\(|\[\[|link:|\":/")
+_LINK = re.compile(r"\]\(|\[\[|link:|\":/|>`_")  # Markdown, Org, AsciiDoc, Textile, rst
 _AGENCY_FIRST = re.compile(r"^[^\d\s].*?(?:19|20)\d\d\s*年")
 _HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})\s*([、．.，,])\s*(.*)$", re.S)
 
@@ -84,7 +86,7 @@ def _located_table(line: Line, report_lines: list[str]) -> Table:
 def _bare(title: Paragraph) -> Paragraph:
     """The title without what a crawler or a converter put around it: 标题: (a crawler's record of
     the page), a script's property ("id": "…",), a converter's markup
-    (`giarlint.readers.markup.title_bounds`)."""
+    (`giarlint.readers.markup.title_bounds`), the site's name after it in a page's <title>."""
     text, column = title.text, title.span.column
     label = _TITLE_LABEL.match(text)
     if label:
@@ -95,9 +97,13 @@ def _bare(title: Paragraph) -> Paragraph:
     start, end = title_bounds(text)
     if (start, end) != (0, len(text)):
         text, column = blank_joints(text[start:end]), column + start
+    suffix = _SITE_SUFFIX.search(text)
+    if suffix:
+        text = text[: suffix.start()]
     if text == title.text:
         return title
-    return Paragraph(text, title.span._replace(column=column, end_column=column + len(text)), title.kind)
+    end_column = column + len(text) if title.span.line == title.span.end_line else title.span.end_column
+    return Paragraph(text, title.span._replace(column=column, end_column=end_column), title.kind)
 
 
 def _title(candidates: list[Paragraph], lines: list[str]) -> Paragraph | None:
@@ -114,14 +120,20 @@ def _title(candidates: list[Paragraph], lines: list[str]) -> Paragraph | None:
         bare = _bare(candidate)
         if _TITLE_WORDS not in fold(bare.text):
             continue  # the words were in the markup: <span id="…年度报告"></span>
-        if _LIST_ITEM.match(candidate.text) and (_LINK.search(bare.text) or not _AGENCY_FIRST.match(fold(bare.text))):
+        if _LIST_ITEM.match(candidate.text) and (_LINK.search(candidate.text) or not _AGENCY_FIRST.match(fold(bare.text))):
             continue
         eligible.append(bare)
     if not eligible:
         return None
     first = eligible[0]
     if _YEAR.search(first.text):
-        return first
+        if _AGENCY_FIRST.match(fold(first.text)):
+            return first
+        # "2021年政府信息公开工作年度报告" naming no agency: in a PDF of the page, the list of other
+        # reports, printed without bullets, above the title; a later short line naming one is the title
+        named = next((b for b in eligible[1:] if _AGENCY_FIRST.match(fold(b.text))
+                      and len("".join(b.text.split())) <= 60 and _SENTENCE_MARKS.isdisjoint(b.text)), None)
+        return named or first
     later = next((b for b in eligible[1:] if _YEAR.search(b.text) and len("".join(b.text.split())) <= 60
                   and _SENTENCE_MARKS.isdisjoint(b.text)), None)
     if later is not None:
@@ -129,11 +141,30 @@ def _title(candidates: list[Paragraph], lines: list[str]) -> Paragraph | None:
     return None if sum(line.strip() == first.text for line in lines) > 1 else first
 
 
+def _title_candidates(preamble: list) -> list[Paragraph]:
+    """The preamble's paragraphs naming the report, a title that a PDF wrapped after its year
+    (昆明市应急管理局2022年政府信息公开工作年度报 / 告) joined into one paragraph over both lines."""
+    paragraphs = [block for block in preamble if isinstance(block, Paragraph)]
+    found = []
+    for paragraph, after in zip(paragraphs, [*paragraphs[1:], None]):
+        folded = fold(paragraph.text)
+        if _TITLE_WORDS in folded:
+            found.append(paragraph)
+        elif (after is not None and after.span.line == paragraph.span.end_line + 1 and _YEAR.search(folded)
+              and len(fold(after.text)) <= _WRAPPED_REST and _TITLE_WORDS in folded + fold(after.text)):
+            span = Span(paragraph.span.line, paragraph.span.column, after.span.end_line, after.span.end_column)
+            found.append(Paragraph(paragraph.text + after.text.strip(), span, paragraph.kind))
+    return found
+
+
+_WRAPPED_REST = 12  # characters of a wrapped title's second line: the end of 政府信息公开工作年度报告
+
+
 def assemble(parsed: ParseResult, lines: list[str]) -> Document:
     """The `Document` of the parser's lines; `lines` are the report's."""
     metadata = [Paragraph(l.text, l.span, "metadata") for l in parsed.preamble if l.kind == "metadata"]
     preamble = _split([l for l in parsed.preamble if l.kind != "metadata"], lines)
-    title = _title([b for b in preamble if isinstance(b, Paragraph) and _TITLE_WORDS in fold(b.text)], lines)
+    title = _title(_title_candidates(preamble), lines)
     sections = [Section(_heading(s.heading), _split(s.lines, lines)) for s in parsed.sections]
     return Document(metadata, title, preamble, sections, len(lines))
 

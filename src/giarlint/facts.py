@@ -106,16 +106,24 @@ def _body_years(document: Document) -> Counter:
     return Counter(map(int, _YEAR.findall(fold_width("\0".join(texts)))))
 
 
+SIGNATURE_REACH = 12  # blocks from the end a 落款 is looked for, past a page's footer
+FOOTER_LONGEST = 60  # characters (spaces aside) of a footer's line: 分享到：, 【打印本页】, 版权所有 © …
+
+
 def signature_date(document: Document) -> Located | None:
-    """The 落款 date: a paragraph holding only a date among the last lines of the report."""
+    """The 落款 date: a paragraph holding only a date among the last three blocks of the report,
+    or further up past short lines that are no sentence (the footer of the page a report was
+    copied from: 分享到：微信 微博, 【关闭窗口】, 主办单位：…, 版权所有 © 2023 …)."""
     blocks = document.sections[-1].blocks if document.sections else document.preamble
-    for block in reversed(blocks[-3:]):
+    for distance, block in enumerate(reversed(blocks[-SIGNATURE_REACH:])):
         if isinstance(block, Paragraph):
             text = fold_width(block.text)
             if _DATE_ONLY.match(text) or _CN_DATE_ONLY.match(text):
                 date = parse_date(text)
                 if date is not None:
                     return Located(date, block.span)
+            if distance >= 2 and (len("".join(text.split())) > FOOTER_LONGEST or "。" in text):
+                return None  # the report's own prose: no 落款 below it
     return None
 
 
