@@ -29,6 +29,8 @@ _COUNT = r"(?P<n>[\d零〇一二两三四五六七八九十百千万]+)"
 _NEVER = r"(?!x)x"
 _WHITESPACE = re.compile(r"(\s+)")  # kept by split: the words and the runs between them, in turn
 _SENTENCE_END = "。!?"
+_LINE_ENDS = frozenset("。！？；：!?;:")  # a line ending in one of these ends its paragraph or clause
+WRAPPED_SHORTEST = 20  # characters: a shorter line ends a paragraph or is a label, not a wrapped line
 _CLAUSE_END = ",;:。!?"
 _YEAR_IN_TEXT = re.compile(r"((?:19|20)\d\d)年")
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
@@ -196,7 +198,7 @@ class NarrativeConsistency(Rule):
     def check(self, report, context):
         facts, statements, skip_words, period_words = load_claims()
         keywords = _all_keywords()
-        for paragraph in report.document.paragraphs():
+        for paragraph in _prose(report.document.paragraphs()):
             if paragraph.kind == "metadata":
                 continue
             quick = fold(paragraph.text)  # cheap: skip paragraphs no claim can match
@@ -309,9 +311,68 @@ class _Guard:
         return all(self.year is not None and int(y) == self.year for y in _YEAR_IN_TEXT.findall(before))
 
 
+class _Run(NamedTuple):
+    """A paragraph a converter wrapped over several lines (pdftotext's, lynx's), read as one
+    text; `starts` holds, for each line, its offset in `text` and where it starts (line, column)."""
+
+    text: str
+    kind: str
+    starts: tuple[tuple[int, int, int], ...]
+
+
+def _prose(paragraphs: list) -> list:
+    """The paragraphs, with those a converter wrapped joined into `_Run`s (a claim such as
+    收到申请 / 7件 may be cut at a line's end): a line of text of at least `WRAPPED_SHORTEST`
+    characters that ends without a sentence's or a clause's mark runs on into the next line of
+    text. One line a paragraph, as a report written as text has it, is left as it is."""
+    out: list = []
+    run: list = []
+    for paragraph in paragraphs:
+        if run and paragraph.kind == "text" and paragraph.span.line == run[-1].span.end_line + 1 and _runs_on(run[-1]):
+            run.append(paragraph)
+            continue
+        if run:
+            out.append(_joined(run))
+        run = [paragraph]
+    if run:
+        out.append(_joined(run))
+    return out
+
+
+def _runs_on(paragraph) -> bool:
+    text = paragraph.text.strip()
+    return paragraph.kind == "text" and len(text) >= WRAPPED_SHORTEST and text[-1] not in _LINE_ENDS
+
+
+def _joined(run: list):
+    if len(run) == 1:
+        return run[0]
+    pieces, starts, offset = [], [], 0
+    for paragraph in run:
+        piece = paragraph.text.strip()
+        lead = len(paragraph.text) - len(paragraph.text.lstrip())
+        starts.append((offset, paragraph.span.line, paragraph.span.column + lead))
+        pieces.append(piece)
+        offset += len(piece)
+    return _Run("".join(pieces), "text", tuple(starts))
+
+
 def _span(paragraph, start: int, end: int) -> Span:
-    line, column = paragraph.span.line, paragraph.span.column
-    return Span(line, column + start, line, column + end)
+    starts = getattr(paragraph, "starts", None)
+    if starts is None:
+        line, column = paragraph.span.line, paragraph.span.column
+        return Span(line, column + start, line, column + end)
+    first_line, first_column = _position(starts, start)
+    last_line, last_column = _position(starts, end - 1)
+    return Span(first_line, first_column, last_line, last_column + 1)
+
+
+def _position(starts: tuple[tuple[int, int, int], ...], offset: int) -> tuple[int, int]:
+    """(line, column) of the character at `offset` of a `_Run`'s text."""
+    for piece_offset, line, column in reversed(starts):
+        if offset >= piece_offset:
+            return line, column + offset - piece_offset
+    raise ValueError(offset)
 
 
 @hookimpl
