@@ -123,6 +123,7 @@ def _title(candidates: list[Paragraph], lines: list[str]) -> Paragraph | None:
         if _LIST_ITEM.match(candidate.text) and (_LINK.search(candidate.text) or not _AGENCY_FIRST.match(fold(bare.text))):
             continue
         eligible.append(bare)
+    eligible = [b for b in eligible if not _listed(b, eligible)]
     if not eligible:
         return None
     first = eligible[0]
@@ -139,6 +140,19 @@ def _title(candidates: list[Paragraph], lines: list[str]) -> Paragraph | None:
     if later is not None:
         return later
     return None if sum(line.strip() == first.text for line in lines) > 1 else first
+
+
+def _bare_year(paragraph: Paragraph) -> bool:
+    """A line with a year but no agency before it: 2021年政府信息公开工作年度报告."""
+    return _YEAR.search(paragraph.text) is not None and not _AGENCY_FIRST.match(fold(paragraph.text))
+
+
+def _listed(paragraph: Paragraph, eligible: list[Paragraph]) -> bool:
+    """One of two such lines or more within two lines of each other: the page's list of other
+    years' reports (相关文章), printed without bullets in a PDF or a tag-stripped page."""
+    return _bare_year(paragraph) and any(
+        other is not paragraph and _bare_year(other) and abs(other.span.line - paragraph.span.line) <= 2
+        for other in eligible)
 
 
 def _title_candidates(preamble: list) -> list[Paragraph]:
