@@ -24,37 +24,13 @@ def build_parser(chosen: str | None = None):
     costs start-up time); otherwise every sub-command is, so that ``--help`` lists them all."""
     import argparse
 
-    width = _help_width()
-
-    def formatter(prog: str) -> argparse.HelpFormatter:
-        """argparse's, told the width once: left to itself, argparse asks `shutil` on every
-        argument added, and importing `shutil` (with bz2 and lzma) is 2 % of a cold check."""
-        return argparse.HelpFormatter(prog, width=width)
-
-    parser = argparse.ArgumentParser(prog="giarlint", description="Lint 政府信息公开工作年度报告 (annual reports).",
-                                     formatter_class=formatter)
+    parser = argparse.ArgumentParser(prog="giarlint", description="Lint 政府信息公开工作年度报告 (annual reports).")
     parser.add_argument("--version", action="store_true", help="print the version and the loaded plugins")
     sub = parser.add_subparsers(dest="command")
     for name, (module_name, help_text) in COMMANDS.items():
         if chosen is None or name == chosen:
-            command = sub.add_parser(name, help=help_text, formatter_class=formatter)
-            importlib.import_module(module_name).add_arguments(command)
+            importlib.import_module(module_name).add_arguments(sub.add_parser(name, help=help_text))
     return parser
-
-
-def _help_width() -> int:
-    """The width argparse would take (`shutil.get_terminal_size`: $COLUMNS, else the terminal's,
-    else 80), less its margin of 2."""
-    try:
-        columns = int(os.environ.get("COLUMNS", ""))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return (columns or 80) - 2
 
 
 def _version() -> str:
