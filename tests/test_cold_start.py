@@ -15,19 +15,23 @@ from hypothesis import strategies as st
 from conftest import SEEDS
 
 # loaded only by the runs that need them: the result cache, an atomic write, the html format, Lark
-# itself (giarlint runs its standalone parsers), the table reader's similarity of a row no label matched
-NOT_LOADED = ("lark", "hashlib", "tempfile", "html", "giarlint.readers.htmlpage", "difflib")
+# itself (giarlint runs its standalone parsers), the table reader's similarity of a row no label
+# matched, the JSON formats (the rules' data cache is marshal); never: the logging Lark's runtime
+# imports for its logger (tools/generate_parsers.py leaves it out)
+NOT_LOADED = ("lark", "hashlib", "tempfile", "html", "giarlint.readers.htmlpage", "difflib", "json", "logging")
 PROBE = """
-import json, sys
+import sys
 sys.argv = ["giarlint", "check", "--isolated", "--no-cache", "-q", sys.argv[1]]
 from giarlint.cli import main
 status = main()
+modules = sorted(sys.modules)
+import json
 from giarlint import tree
 from giarlint.readers import flat
 from giarlint.tables import tokens
 compiled = [f"{module.__name__}.{name}" for module in (flat, tokens, tree) for name, value in vars(module).items()
             if getattr(value, "_compiled", None) is not None]
-print(json.dumps({"status": status, "modules": sorted(sys.modules), "lazy_compiled": compiled}))
+print(json.dumps({"status": status, "modules": modules, "lazy_compiled": compiled}))
 """
 
 
