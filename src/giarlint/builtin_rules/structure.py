@@ -220,7 +220,7 @@ def _relabel(report, cell, label: str) -> tuple | None:
 def _in_other_cells(rest: str, folded: list[str], index: int) -> bool:
     """Whether `rest` (what a header cell lacks of its label) is made of whole other cells of the
     header, in order of the label: the pieces a tool printed on the lines above or below."""
-    if not rest or rest == "".join(folded):
+    if not rest:
         return False
     pieces = {text for position, text in enumerate(folded) if position != index and text}
 
