@@ -92,9 +92,12 @@ class DocumentStructure(Rule):
             if table is None or section.tables() or table in report.tables:
                 continue
             heading = section.heading
-            yield Finding("GIA107", heading.span, {
-                "section": f"{heading.ordinal_text}、{heading.title}", "table": TABLE_TITLES[table],
-            })
+            args = {"section": f"{heading.ordinal_text}、{heading.title}", "table": TABLE_TITLES[table]}
+            placeholder = next((p for p in section.paragraphs() if p.text.strip() == _TABLE_PLACEHOLDER), None)
+            if placeholder is not None:  # the table is in the file, not in the text a converter made of it
+                yield Finding("GIA107", placeholder.span, args, "placeholder")
+            else:
+                yield Finding("GIA107", heading.span, args)
 
     # -- table 三 rows and columns -----------------------------------------------------
     def _table3_rows(self, report, table3, templates):
@@ -215,6 +218,9 @@ def _relabel(report, cell, label: str) -> tuple | None:
     if span.line != span.end_line or report.line_text(span.line)[span.column - 1 : span.end_column - 1] != cell.text:
         return None
     return ((span.line, span.column, span.end_line, span.end_column, label),)
+
+
+_TABLE_PLACEHOLDER = "[TABLE]"  # what pandoc's plain text writes for a table it cannot lay out
 
 
 def _in_other_cells(rest: str, folded: list[str], index: int) -> bool:
