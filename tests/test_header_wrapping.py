@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 TESTS = Path(__file__).resolve().parent
-FOLDERS = ("texts", "heldout/texts", "stress/texts", "markup/texts")
+FOLDERS = ("texts", "heldout/texts", "stress/texts", "markup/texts", "crawlers/texts")
 RENDERINGS = sorted(path for folder in FOLDERS for path in (TESTS / "layouts" / folder).glob("00[0-4]*.*.txt"))
 SEEDS = {path.name[:3]: path for path in (TESTS / "seeds").glob("*.txt")}
 

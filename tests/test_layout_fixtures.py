@@ -31,9 +31,12 @@ STRESS = sorted((LAYOUTS / "stress" / "texts").glob("*.txt"))
 # markup: the seeds' and the stress variants' pages through pandoc to Org, AsciiDoc, MediaWiki,
 # Textile, CommonMark (tests/layouts/markup/make_markup.py)
 MARKUP = sorted((LAYOUTS / "markup" / "texts").glob("*.txt"))
+# crawlers: the pages and Word files through BeautifulSoup, inscriptis, trafilatura, docx2txt, and
+# as .doc through antiword and catdoc (tests/layouts/crawlers/make_crawlers.py)
+CRAWLERS = sorted((LAYOUTS / "crawlers" / "texts").glob("*.txt"))
 FIXTURES = ([f"texts/{p.name}" for p in TEXTS] + [f"hand/{p.name}" for p in HAND]
             + [f"heldout/texts/{p.name}" for p in HELDOUT] + [f"stress/texts/{p.name}" for p in STRESS]
-            + [f"markup/texts/{p.name}" for p in MARKUP])
+            + [f"markup/texts/{p.name}" for p in MARKUP] + [f"crawlers/texts/{p.name}" for p in CRAWLERS])
 CASES = [f"hand/{p.name}" for p in HAND]
 
 ARITHMETIC = {"GIA201", "GIA202", "GIA203", "GIA204"}

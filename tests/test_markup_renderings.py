@@ -180,7 +180,7 @@ def test_a_running_page_header_is_no_title_when_the_report_has_none(linter, seed
     assert linter.build(str(path), text).document.title is None
 
 
-RENDERINGS = sorted(path for folder in ("texts", "heldout/texts", "stress/texts", "markup/texts")
+RENDERINGS = sorted(path for folder in ("texts", "heldout/texts", "stress/texts", "markup/texts", "crawlers/texts")
                     for path in (TESTS / "layouts" / folder).glob("00[0-4]*.*.txt"))
 
 

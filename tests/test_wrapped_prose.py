@@ -15,7 +15,7 @@ from giarlint.settings import Settings
 
 TESTS = Path(__file__).resolve().parent
 SEED_002 = next((TESTS / "seeds").glob("002_*.txt"))
-FOLDERS = ("texts", "heldout/texts", "stress/texts", "markup/texts")
+FOLDERS = ("texts", "heldout/texts", "stress/texts", "markup/texts", "crawlers/texts")
 RENDERINGS = sorted(path for folder in FOLDERS for path in (TESTS / "layouts" / folder).glob("00[0-4]*.*.txt"))
 SOURCES = {path.name[:3]: path for path in (TESTS / "seeds").glob("*.txt")}
 SOURCES.update({path.stem: path for path in (TESTS / "layouts" / "stress" / "variants").glob("*.txt")})

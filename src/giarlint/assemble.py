@@ -123,7 +123,8 @@ def _title(candidates: list[Paragraph], lines: list[str]) -> Paragraph | None:
         if _LIST_ITEM.match(candidate.text) and (_LINK.search(candidate.text) or not _AGENCY_FIRST.match(fold(bare.text))):
             continue
         eligible.append(bare)
-    eligible = [b for b in eligible if not _listed(b, eligible)]
+    listed = _listed(eligible, lines)
+    eligible = [b for b in eligible if id(b) not in listed]
     if not eligible:
         return None
     first = eligible[0]
@@ -147,12 +148,17 @@ def _bare_year(paragraph: Paragraph) -> bool:
     return _YEAR.search(paragraph.text) is not None and not _AGENCY_FIRST.match(fold(paragraph.text))
 
 
-def _listed(paragraph: Paragraph, eligible: list[Paragraph]) -> bool:
-    """One of two such lines or more within two lines of each other: the page's list of other
-    years' reports (相关文章), printed without bullets in a PDF or a tag-stripped page."""
-    return _bare_year(paragraph) and any(
-        other is not paragraph and _bare_year(other) and abs(other.span.line - paragraph.span.line) <= 2
-        for other in eligible)
+def _listed(eligible: list[Paragraph], lines: list[str]) -> set[int]:
+    """Those of them that follow one another with at most one other line of text between them
+    (blank lines aside), two or more: the page's list of other years' reports (相关文章), printed
+    without bullets in a PDF or a tag-stripped page; by `id`. (Neighbours only: linear in the report.)"""
+    bare = [paragraph for paragraph in eligible if _bare_year(paragraph)]
+    listed: set[int] = set()
+    for before, after in zip(bare, bare[1:]):
+        between = lines[before.span.end_line : after.span.line - 1]
+        if sum(1 for line in between if line.strip()) <= 1:
+            listed.update((id(before), id(after)))
+    return listed
 
 
 def _title_candidates(preamble: list) -> list[Paragraph]:
