@@ -4,6 +4,7 @@ labels of table 二 (tests/layouts/heldout)."""
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from pathlib import Path
 
@@ -45,3 +46,25 @@ def test_chromiums_pdfs_read_their_sections_and_labels(linter, path):
     # positions are the original text's: the first heading points at its ⼀
     first = report.document.sections[0].heading.span
     assert text.split("\n")[first.line - 1][first.column - 1] == "⼀"
+
+
+def test_gia505_counts_them_once_at_the_first_and_fix_writes_the_ideographs(tmp_path):
+    from giarlint_run import run
+
+    from giarlint.readers.radicals import look_alikes
+
+    source = CHROMIUM[0]
+    original = source.read_text(encoding="utf-8")
+    found = look_alikes(original)
+    assert len(found) > 100 and all(len(char) == len(right) == 1 for _, _, char, right in found)
+    report = tmp_path / "r.txt"
+    report.write_text(original, encoding="utf-8")
+    checked = run("check", "--isolated", "--output-format", "json", "r.txt", cwd=tmp_path)
+    (finding,) = [d for d in json.loads(checked.stdout) if d["code"] == "GIA505"]
+    line, column, char, right = found[0]
+    assert (finding["line"], finding["column"]) == (line, column)
+    assert original.split("\n")[line - 1][column - 1] == char and f"{len(found)} 处" in finding["message"]
+    run("check", "--isolated", "--fix", "r.txt", cwd=tmp_path)
+    assert report.read_text(encoding="utf-8") == unify_radicals(original)  # every one, and nothing else
+    again = run("check", "--isolated", "--output-format", "json", "r.txt", cwd=tmp_path)
+    assert not [d for d in json.loads(again.stdout) if d["code"] == "GIA505"]

@@ -19,7 +19,7 @@ from giarlint.outfile import replace_bytes
 from giarlint.source import DecodeError, decode, normalise_newlines
 
 MAX_PASSES = 4
-FIXABLE_CODES = ("GIA501", "GIA502", "GIA503", "GIA504", "GIA106", "GIA109")  # the built-in codes with fixes
+FIXABLE_CODES = ("GIA501", "GIA502", "GIA503", "GIA504", "GIA505", "GIA106", "GIA109")  # the built-in codes with fixes
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BOM_CODECS = (

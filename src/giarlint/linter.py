@@ -26,7 +26,7 @@ from giarlint.plugins import PluginError, Registry
 from giarlint.readers import ConvertedSource, ReaderError, read_source
 from giarlint.readers.flat import reflow
 from giarlint.readers.markup import unwrap_markup
-from giarlint.readers.radicals import unify_radicals
+from giarlint.readers.radicals import look_alikes, unify_radicals
 from giarlint.recognise import looks_like_report
 from giarlint.report import Report, build_report
 from giarlint.rule import Finding, RuleContext
@@ -354,14 +354,18 @@ class Linter:
         the markup a converter wraps around headings blanked too (`giarlint.readers.markup`), and
         the second kept if it finds more of them: a report with its six headings, the common case,
         pays nothing for it."""
-        text = unify_radicals(mask_directives(normalise_newlines(text)))
+        masked = mask_directives(normalise_newlines(text))
+        text = unify_radicals(masked)
         report = build_report(text, path, self.templates, self.settings.format_version)
+        if text is not masked:
+            report.look_alikes = look_alikes(masked)
         found = _numbered(report)
         if found < len(section_ordinals()):  # a section missing: maybe hidden by a converter's markup
             unwrapped = unwrap_markup(text)
             if unwrapped is not text:
                 again = build_report(unwrapped, path, self.templates, self.settings.format_version)
                 if _numbered(again) > found:
+                    again.look_alikes = report.look_alikes
                     return again
         return report
 

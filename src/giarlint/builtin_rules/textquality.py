@@ -1,4 +1,5 @@
-"""text-quality: wrong characters, typos, stray spaces and half-width punctuation (GIA501–GIA504).
+"""text-quality: wrong characters, typos, stray spaces, half-width punctuation and radical
+look-alikes (GIA501–GIA505).
 
 The word lists are data (``rules/lexicon/traditional.yaml``, ``rules/lexicon/typos.yaml``);
 every occurrence is reported where it is, in tables and prose alike.
@@ -115,6 +116,18 @@ class TextQuality(Rule):
             yield from self._spaces(report)
         if context.wants("GIA504"):
             yield from self._half_width(report)
+        if report.look_alikes and context.wants("GIA505"):
+            yield from self._look_alikes(report)
+
+    @staticmethod
+    def _look_alikes(report):
+        """Once a report, at the first: a PDF's text layer holds them by the hundred."""
+        found = report.look_alikes
+        line, column, char, ideograph = found[0]
+        edits = tuple(_edit(Span(at, start, at, start + 1), right) for at, start, _, right in found)
+        yield Finding("GIA505", Span(line, column, line, column + 1), {
+            "count": len(found), "text": char, "right": ideograph, "code": f"U+{ord(char):04X}",
+        }, fix=edits)
 
     @staticmethod
     def _traditional(report, starts):

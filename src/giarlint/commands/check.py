@@ -47,7 +47,7 @@ def add_arguments(parser) -> None:
     baseline.add_argument("--write-baseline", metavar="FILE", help="record every current finding in FILE and exit 0")
     fixing = parser.add_mutually_exclusive_group()
     fixing.add_argument("--fix", action="store_true",
-                        help="apply the certain fixes (GIA501-GIA504, GIA106, GIA109) to text and Markdown files")
+                        help="apply the certain fixes (GIA501-GIA505, GIA106, GIA109) to text and Markdown files")
     fixing.add_argument("--diff", action="store_true",
                         help="print the fixes as a unified diff and write nothing (exit 1 when there are any)")
     parser.add_argument("--show-fixes", action="store_true", help="list each fix applied (with --fix) or available")

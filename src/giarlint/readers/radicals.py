@@ -10,6 +10,7 @@ exact; a text holding none is returned as it is.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from functools import lru_cache
 
@@ -42,3 +43,17 @@ def unify_radicals(text: str) -> str:
     if _LOOK_ALIKES.search(text) is None:
         return text
     return text.translate(_table())
+
+
+def look_alikes(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """(line, column, the code point, its ideograph) of each look-alike `unify_radicals` replaces
+    in newline-normalised `text`, for GIA505."""
+    table = _table()
+    starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
+    found = []
+    for match in _LOOK_ALIKES.finditer(text):
+        ideograph = table.get(ord(match.group()))
+        if ideograph is not None:
+            line = bisect.bisect_right(starts, match.start())
+            found.append((line, match.start() - starts[line - 1] + 1, match.group(), ideograph))
+    return tuple(found)
