@@ -55,8 +55,8 @@ def test_gia505_counts_them_once_at_the_first_and_fix_writes_the_ideographs(tmp_
 
     source = CHROMIUM[0]
     original = source.read_text(encoding="utf-8")
-    found = look_alikes(original)
-    assert len(found) > 100 and all(len(char) == len(right) == 1 for _, _, char, right in found)
+    count, found = look_alikes(original)
+    assert count == len(found) > 100 and all(len(char) == len(right) == 1 for _, _, char, right in found)
     report = tmp_path / "r.txt"
     report.write_text(original, encoding="utf-8")
     checked = run("check", "--isolated", "--output-format", "json", "r.txt", cwd=tmp_path)
@@ -68,3 +68,15 @@ def test_gia505_counts_them_once_at_the_first_and_fix_writes_the_ideographs(tmp_
     assert report.read_text(encoding="utf-8") == unify_radicals(original)  # every one, and nothing else
     again = run("check", "--isolated", "--output-format", "json", "r.txt", cwd=tmp_path)
     assert not [d for d in json.loads(again.stdout) if d["code"] == "GIA505"]
+
+
+def test_a_hostile_texts_millions_are_counted_and_the_first_thousands_placed():
+    from giarlint.readers.radicals import PLACED, look_alikes
+
+    text = ("⼀、总体情况⾏政许可" * 50 + "\n") * 2000
+    count, placed = look_alikes(text)
+    assert count == 200_000 and len(placed) == PLACED
+    lines = text.split("\n")
+    for line, column, char, _ in (placed[0], placed[-1]):
+        assert lines[line - 1][column - 1] == char
+    assert placed[-1][:2] == (PLACED // 100, 497)  # a line holds 100, the last of line 100 at column 497

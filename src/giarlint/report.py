@@ -26,9 +26,9 @@ class Report:
     lines: list[str] = field(default_factory=list)
     templates: Templates | None = None  # the templates the tables were read with: rules check against them
     shared: dict = field(default_factory=dict)  # what several rules derive from the report, made once (`shared`)
-    # (line, column, code point, ideograph) of each radical look-alike the text held and is read
-    # as its ideograph (`giarlint.readers.radicals`): GIA505
-    look_alikes: tuple = ()
+    # how many radical look-alikes the text held, each read as its ideograph, and (line, column,
+    # code point, ideograph) of the first thousands (`giarlint.readers.radicals.look_alikes`): GIA505
+    look_alikes: tuple = (0, ())
 
     def __post_init__(self):
         if self.templates is None:

@@ -116,17 +116,17 @@ class TextQuality(Rule):
             yield from self._spaces(report)
         if context.wants("GIA504"):
             yield from self._half_width(report)
-        if report.look_alikes and context.wants("GIA505"):
+        if report.look_alikes[0] and context.wants("GIA505"):
             yield from self._look_alikes(report)
 
     @staticmethod
     def _look_alikes(report):
         """Once a report, at the first: a PDF's text layer holds them by the hundred."""
-        found = report.look_alikes
-        line, column, char, ideograph = found[0]
-        edits = tuple(_edit(Span(at, start, at, start + 1), right) for at, start, _, right in found)
+        count, placed = report.look_alikes
+        line, column, char, ideograph = placed[0]
+        edits = tuple(_edit(Span(at, start, at, start + 1), right) for at, start, _, right in placed)
         yield Finding("GIA505", Span(line, column, line, column + 1), {
-            "count": len(found), "text": char, "right": ideograph, "code": f"U+{ord(char):04X}",
+            "count": count, "text": char, "right": ideograph, "code": f"U+{ord(char):04X}",
         }, fix=edits)
 
     @staticmethod

@@ -15,6 +15,7 @@ import unicodedata
 from functools import lru_cache
 
 from giarlint.patterns import lazy
+from giarlint.readers import line_starts
 
 _LOOK_ALIKES = lazy("[\u2e80-\u2fdf\uf900-\ufaff]")  # CJK radicals, Kangxi radicals, compatibility ideographs
 # the simplified radicals, which have no compatibility mapping (Unicode's EquivalentUnifiedIdeograph)
@@ -45,15 +46,21 @@ def unify_radicals(text: str) -> str:
     return text.translate(_table())
 
 
-def look_alikes(text: str) -> tuple[tuple[int, int, str, str], ...]:
-    """(line, column, the code point, its ideograph) of each look-alike `unify_radicals` replaces
-    in newline-normalised `text`, for GIA505."""
+PLACED = 10_000  # look-alikes placed one by one (GIA505's fix); a hostile text's millions are only counted
+
+
+def look_alikes(text: str) -> tuple[int, tuple[tuple[int, int, str, str], ...]]:
+    """How many look-alikes `unify_radicals` replaces in newline-normalised `text`, and (line,
+    column, the code point, its ideograph) of the first `PLACED` of them, for GIA505."""
     table = _table()
-    starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
-    found = []
+    starts = line_starts(text)
+    count, placed = 0, []
     for match in _LOOK_ALIKES.finditer(text):
         ideograph = table.get(ord(match.group()))
-        if ideograph is not None:
+        if ideograph is None:
+            continue
+        count += 1
+        if count <= PLACED:
             line = bisect.bisect_right(starts, match.start())
-            found.append((line, match.start() - starts[line - 1] + 1, match.group(), ideograph))
-    return tuple(found)
+            placed.append((line, match.start() - starts[line - 1] + 1, match.group(), ideograph))
+    return count, tuple(placed)
