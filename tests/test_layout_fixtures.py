@@ -31,8 +31,8 @@ STRESS = sorted((LAYOUTS / "stress" / "texts").glob("*.txt"))
 # markup: the seeds' and the stress variants' pages through pandoc to Org, AsciiDoc, MediaWiki,
 # Textile, CommonMark (tests/layouts/markup/make_markup.py)
 MARKUP = sorted((LAYOUTS / "markup" / "texts").glob("*.txt"))
-# crawlers: the pages and Word files through BeautifulSoup, inscriptis, trafilatura, docx2txt, and
-# as .doc through antiword and catdoc (tests/layouts/crawlers/make_crawlers.py)
+# crawlers: the pages and Word files through BeautifulSoup, inscriptis, trafilatura, docx2txt, as
+# .doc through antiword and catdoc, and with the PDFs through MarkItDown (tests/layouts/crawlers/make_crawlers.py)
 CRAWLERS = sorted((LAYOUTS / "crawlers" / "texts").glob("*.txt"))
 FIXTURES = ([f"texts/{p.name}" for p in TEXTS] + [f"hand/{p.name}" for p in HAND]
             + [f"heldout/texts/{p.name}" for p in HELDOUT] + [f"stress/texts/{p.name}" for p in STRESS]

@@ -4,10 +4,11 @@ crawlers' and converters' libraries read them, tools no other fixture set holds.
 - the web page (`seed_renderings.html_page`) through BeautifulSoup's ``get_text()`` (no separator,
   "\\n", "\\n" stripped, " "), inscriptis and trafilatura (tables included);
 - the Word file (`seed_renderings.docx_bytes`) through docx2txt, and saved as ``.doc`` by
-  LibreOffice, then through antiword (default width, and ``-w 0``) and catdoc.
+  LibreOffice, then through antiword (default width, and ``-w 0``) and catdoc;
+- the Word file, the web page and the PDF (`seed_renderings.pdf_bytes`) through MarkItDown.
 
 Run by hand, never by pytest (needs, besides the test extras, ``pip install beautifulsoup4
-inscriptis trafilatura lxml_html_clean docx2txt`` and ``soffice``, ``antiword``, ``catdoc`` on
+inscriptis trafilatura lxml_html_clean docx2txt "markitdown[docx,pdf]"`` and ``soffice``, ``antiword``, ``catdoc`` on
 PATH):
 
     python tests/layouts/crawlers/make_crawlers.py
@@ -64,6 +65,19 @@ def _word_texts(docx: bytes, name: str, scratch: Path) -> dict[str, bytes]:
     }
 
 
+def _markitdown_texts(report, name: str, scratch: Path) -> dict[str, str]:
+    from markitdown import MarkItDown
+
+    converter = MarkItDown()
+    texts = {}
+    for kind, data in (("docx", seed_renderings.docx_bytes(report)), ("html", seed_renderings.html_page(report)),
+                       ("pdf", seed_renderings.pdf_bytes(report))):
+        source = scratch / f"{name}.{kind}"
+        source.write_bytes(data)
+        texts[f"{kind}-markitdown"] = converter.convert(str(source)).text_content
+    return texts
+
+
 def _tool_version(*command: str) -> str:
     done = subprocess.run(command, capture_output=True, text=True)
     return (done.stdout or done.stderr).strip().splitlines()[0] if (done.stdout or done.stderr).strip() else "?"
@@ -82,8 +96,11 @@ def main() -> None:
                 (out / f"{name}.{tool}.txt").write_text(text, encoding="utf-8")
             for tool, data in _word_texts(seed_renderings.docx_bytes(report), name, scratch).items():
                 (out / f"{name}.{tool}.txt").write_bytes(data)
+            for tool, text in _markitdown_texts(report, name, scratch).items():
+                (out / f"{name}.{tool}.txt").write_text(text, encoding="utf-8")
     rows = [("beautifulsoup4 (pip)", version("beautifulsoup4")), ("inscriptis (pip)", version("inscriptis")),
             ("trafilatura (pip)", version("trafilatura")), ("docx2txt (pip)", version("docx2txt")),
+            ("markitdown (pip)", version("markitdown")),
             ("libreoffice", _tool_version("soffice", "--version")), ("antiword", _tool_version("dpkg-query", "-W", "antiword")),
             ("catdoc", _tool_version("dpkg-query", "-W", "catdoc"))]
     table = "\n".join(f"| {tool} | `{found}` |" for tool, found in rows)
