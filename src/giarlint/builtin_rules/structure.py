@@ -147,12 +147,12 @@ class DocumentStructure(Rule):
                     following = folded[index + 1] if index + 1 < len(folded) else ""
                     if column.matches(text + following):
                         continue  # a header wrapped over two cells ("商業" / "企業")
-                    if wrapped and _in_other_cells(fold(column.label).replace(text, "", 1), folded, index):
+                    if wrapped and _in_other_cells(column.label, folded, index):
                         continue  # "商业 企" above "业": a PDF's narrow column, not the report's wording
                     yield Finding("GIA109", cell.span, {"text": cell.text, "canonical": column.label}, "truncated",
                                   fix=_relabel(report, cell, column.label))
                 elif column.matches(text) and text != fold(column.label) and _names_one_column(text, templates):
-                    if wrapped and _in_other_cells(fold(column.label).replace(text, "", 1), folded, index):
+                    if wrapped and _in_other_cells(column.label, folded, index):
                         continue  # "社会" above "公益组织"
                     yield Finding("GIA109", cell.span, {"text": cell.text, "canonical": column.label},
                                   fix=_relabel(report, cell, column.label))
@@ -223,9 +223,10 @@ def _relabel(report, cell, label: str) -> tuple | None:
 _TABLE_PLACEHOLDER = "[TABLE]"  # what pandoc's plain text writes for a table it cannot lay out
 
 
-def _in_other_cells(rest: str, folded: list[str], index: int) -> bool:
-    """Whether `rest` (what a header cell lacks of its label) is made of whole other cells of the
+def _in_other_cells(label: str, folded: list[str], index: int) -> bool:
+    """Whether what header cell `index` lacks of `label` is made of whole other cells of the
     header, in order of the label: the pieces a tool printed on the lines above or below."""
+    rest = fold(label).replace(folded[index], "", 1)
     if not rest:
         return False
     pieces = {text for position, text in enumerate(folded) if position != index and text}
