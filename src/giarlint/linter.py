@@ -17,7 +17,8 @@ from typing import Iterable, NamedTuple, Sequence
 
 from giarlint import guard, interrupts
 from giarlint.assemble import section_ordinals
-from giarlint.budget import RuleTimeout, alarm_handler, time_limit
+from giarlint import budget
+from giarlint.budget import RuleTimeout
 from giarlint.catalogue import CodeDoc, builtin_catalogue
 from giarlint.diagnostics import Diagnostic, Edit
 from giarlint.files import MAX_BYTES, NotRegularFile, TooLarge, read_capped
@@ -261,7 +262,7 @@ class Linter:
         if not_report:
             return FileResult(self._suppress(path, text, self._diagnostics(path, found, report)),
                               not_report=not_report[0].variant != "old_format")
-        with alarm_handler():
+        with budget.clock(self.settings.time_limit):
             found.extend(self._rule_findings(report))
         return FileResult(self._suppress(path, text, self._diagnostics(path, found, report)), report)
 
@@ -271,7 +272,7 @@ class Linter:
         rules = self._wanted_set_rules()
         if result.report is None or not rules:
             return result._replace(report=None)
-        with alarm_handler():
+        with budget.clock(self.settings.time_limit):
             summaries, failures = self._summaries(result.report, rules)
         diagnostics = sorted(result.diagnostics + failures) if failures else result.diagnostics
         return result._replace(diagnostics=diagnostics, report=None, summaries=summaries)
@@ -389,15 +390,21 @@ class Linter:
                                                **args}, variant)
 
     def _timed(self, rule, run) -> tuple[object, Finding | None]:
-        """(run(), None), or (None, GIA099 with the time) when the rule ran past the time limit."""
+        """(run(), None), or (None, GIA099 with the time) when the rule ran past the time limit
+        (`giarlint.budget`: the rules of a report share one timer, a rule only notes its start)."""
         limit = self.settings.time_limit
+        if limit and not budget.running():  # e.g. a report-set rule: a clock of its own
+            with budget.clock(limit):
+                return self._timed(rule, run)
         started = time.monotonic()
+        budget.rule_started()
         try:
-            with time_limit(limit):
-                return run(), None
+            return run(), None
         except RuleTimeout:
             spent = f"{time.monotonic() - started:.1f}"
             return None, self._failure(rule, "timeout", "timeout", seconds=spent, limit=f"{limit:g}")
+        finally:
+            budget.rule_ended()
 
     def _checked(self, rule, produce, line_lengths, paths=None) -> tuple[list[Finding], list[Finding]]:
         """(the valid findings `produce()` yields, GIA099 for what went wrong): a fault that ended
