@@ -19,9 +19,9 @@ from giarlint.normalize import fold
 
 _HEADING_SHAPE = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}[ \u3000]*[、．.，,]")
 # the table-三 row labels shaped like headings (一、本年新收… 四、结转下年度继续办理)
-_ROW_LABEL = re.compile(r"^[ \t\u3000]*[一二三四][ \u3000]*[、．.，,][ \u3000]*(本年新收|本年度|上年|[结結][转轉])")
+_ROW_LABEL = re.compile(r"^[ \t\u3000]*[一二三四][ \u3000]*[、．.，,][ \u3000]*(本年新收|本年度|本年[ \u3000]*$|上年|[结結][转轉])")
 _SEPARATORS = frozenset("|｜│┃\t")
-_MAX_GAP = 60  # lines between two anchor lines of one table (one cell per line, blank lines between)
+_MAX_GAP = 60  # non-blank lines between two anchor lines of one table (one cell per line: rows of 8 lines)
 _PROSE_LENGTH = 80
 MEMO_CHARS = 400  # longer lines are marked anew each time rather than kept in the memo
 
@@ -45,7 +45,12 @@ class LocateSpec(NamedTuple):
 def locate(lines: list[str], specs: tuple[LocateSpec, ...], section_words: tuple[str, ...]) -> list[Extent]:
     """The extent of each table kind that has enough anchors, in line order; never overlapping."""
     marks = _marker(specs, section_words).each(lines)
-    anchored = [(index, mark) for index, mark in enumerate(marks) if mark.hits or mark.kind == "heading"]
+    filled = 0  # non-blank lines so far: a tool's blank line between two cells does not widen a gap
+    anchored = []
+    for index, mark in enumerate(marks):
+        if mark.hits or mark.kind == "heading":
+            anchored.append((index, filled, mark))
+        filled += mark is not _BLANK
     found = []
     for spec in specs:
         best = _best_cluster(anchored, spec.kind, spec.min_words)
@@ -101,23 +106,25 @@ def _mark(line: str, specs, section_words) -> _Mark:
     return _Mark("line", hits)
 
 
-def _best_cluster(anchored: list[tuple[int, _Mark]], kind: str, min_words: int) -> tuple[int, int] | None:
+def _best_cluster(anchored: list[tuple[int, int, _Mark]], kind: str, min_words: int) -> tuple[int, int] | None:
     """(first, last) line index of the run of `kind` anchor lines with the most different words.
 
-    `anchored`: the (index, mark) of the headings and of the lines holding anchors, the only
-    lines that start, grow or end a run besides a gap of more than _MAX_GAP other lines."""
+    `anchored`: the (index, non-blank lines before it, mark) of the headings and of the lines
+    holding anchors, the only lines that start, grow or end a run besides a gap of more than
+    _MAX_GAP other non-blank lines."""
     best, best_count = None, 0
     start = last = None
+    last_filled = 0
     words: set = set()
-    for index, mark in anchored:
-        if start is not None and (kind not in mark.hits or index - last - 1 > _MAX_GAP):
+    for index, filled, mark in anchored:
+        if start is not None and (kind not in mark.hits or filled - last_filled - 1 > _MAX_GAP):
             if len(words) > best_count:  # a heading or another table's anchors, or too far
                 best, best_count = (start, last), len(words)
             start = None
         if kind in mark.hits:
             if start is None:
                 start, words = index, set()
-            last = index
+            last, last_filled = index, filled
             words |= mark.hits[kind]
     if start is not None and len(words) > best_count:
         best, best_count = (start, last), len(words)
