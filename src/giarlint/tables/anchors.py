@@ -18,7 +18,7 @@ from typing import NamedTuple
 from giarlint.memo import short_texts
 from giarlint.normalize import fold, has_cjk
 from giarlint.tables.templates import Label, strip_ordinal
-from giarlint.tables.tokens import WORD, Token
+from giarlint.tables.tokens import VALUE, WORD, Token
 
 MAX_BETWEEN = 12  # characters of other words (a side label's piece) inside a wrapped label
 MAX_GAP_WORDS = 60  # words of a gap compared by similarity (a gap holds a few labels, not pages)
@@ -48,8 +48,10 @@ class Lane(NamedTuple):
         return max(bisect_right(self.starts, offset) - 1, 0)
 
 
-def lane(tokens: list[Token]) -> Lane:
-    indices = [index for index, token in enumerate(tokens) if token.kind == WORD]
+def lane(tokens: list[Token], indices: list[int] | None = None) -> Lane:
+    """The lane of the word tokens, in stream order (or in the order of `indices`)."""
+    if indices is None:
+        indices = [index for index, token in enumerate(tokens) if token.kind == WORD]
     parts = _lane_word.each([tokens[i].text for i in indices])
     words = [folded for folded, _, _ in parts]
     starts = list(accumulate(map(len, words[:-1]), initial=0)) if words else []
@@ -103,7 +105,48 @@ def place(rows: tuple[Label, ...], tokens: list[Token], threshold: float, words:
     placed = _most_in_order(candidates)
     anchors = [Anchor(r, words.tokens[words.token_at(_label_begins(rows[r], words, start, end))], start, end)
                for r, (start, end) in placed]
-    return _fill_gaps(rows, anchors, words, threshold)
+    anchors = _fill_gaps(rows, anchors, words, threshold)
+    if len(anchors) < len(rows):
+        anchors = _down_the_columns(rows, anchors, tokens)
+    return anchors
+
+
+def _column_lane(tokens: list[Token]) -> Lane:
+    """The word tokens of space-aligned text read down each column: from one line holding values
+    to the next, by column first. A label wrapped in a narrow cell beside a group label wrapped
+    in its own (``（三   1.属   0 0 …`` / ``）不   于国`` / ``予公   家秘``) is interleaved with
+    it in the stream; down its column it reads ``1.属于国家秘密``."""
+    value_lines = {token.line for token in tokens if token.kind == VALUE}
+    segment, order = 0, []
+    line = None
+    for index, token in enumerate(tokens):
+        if token.line != line:
+            line = token.line
+            segment += line in value_lines  # a line of values starts a row's lines
+        if token.kind == WORD and not token.separated:
+            order.append((segment, token.begin, token.line, index))
+    order.sort()
+    return lane(tokens, [index for *_, index in order])
+
+
+def _down_the_columns(rows, anchors: list[Anchor], tokens: list[Token]) -> list[Anchor]:
+    """Rows still missing, found by their `match` words on the column lane, each only where its
+    label begins between the tokens of its placed neighbours (so it stays in template order)."""
+    columns = _column_lane(tokens)
+    placed = {a.row: a for a in anchors}
+    result = list(anchors)
+    for row in range(len(rows)):
+        if row in placed:
+            continue
+        before = max((a.token for a in result if a.row < row), default=-1)
+        after = min((a.token for a in result if a.row > row), default=len(tokens))
+        for start, end in _occurrences(rows[row], columns):
+            token = columns.tokens[columns.token_at(_label_begins(rows[row], columns, start, end))]
+            if before < token < after:
+                result.append(Anchor(row, token, start, end))
+                break
+    result.sort(key=lambda a: a.row)
+    return result
 
 
 def _label_begins(row: Label, words: Lane, start: int, end: int) -> int:

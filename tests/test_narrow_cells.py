@@ -1,8 +1,13 @@
-"""A table printed one cell per line with a blank line between cells (pdftotext of a page Chromium
-printed to PDF) spends 16 lines on a row: four rows without an anchor word must not cut the table
-in two, and a group label wrapped after 本年 (``三、本年`` / ``度办理结果``) is not a heading.
+"""Tables whose cells are too narrow for their labels, as real tools print them.
 
-Fixture: tests/layouts/heldout/texts/002.html-chromium-pdftotext.txt, a real tool's text.
+- One cell per line with a blank line between cells (pdftotext of a page Chromium printed to
+  PDF) spends 16 lines on a row: four rows without an anchor word must not cut the table in two,
+  and a group label wrapped after 本年 (``三、本年`` / ``度办理结果``) is not a heading.
+- A Word table LibreOffice printed to PDF with label cells two characters wide, through
+  pdftotext -layout: a row label wrapped down its cell beside a group label wrapped down its own
+  (``（三   1.属   0 …`` / ``）不   于国`` / ``予公   家秘``) is read down its column.
+
+Fixtures: tests/layouts/heldout/texts/, real tools' texts (heldout/make_heldout.py).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from giarlint.tables.locate import LocateSpec, locate
 
 LAYOUTS = Path(__file__).resolve().parent / "layouts"
 CHROMIUM = LAYOUTS / "heldout" / "texts" / "002.html-chromium-pdftotext.txt"
+LIBREOFFICE = LAYOUTS / "heldout" / "texts" / "{seed}.docx-lo-pdftotext-layout.txt"
 
 
 def test_blank_lines_between_cells_do_not_widen_the_gap_between_anchors():
@@ -46,3 +52,17 @@ def test_a_section_heading_that_starts_with_bennian_is_still_a_heading():
     headings = [section.heading.text for section in parse_lines(text).sections]
     assert headings == ["一、本年工作概况"]
     assert ("paragraph", "三、本年") in kinds
+
+
+def test_a_label_wrapped_down_a_narrow_cell_beside_a_group_label_is_read_down_its_column():
+    checker = Checker(plugins=False)
+    for seed in ("000", "001", "002"):
+        truth = json.loads((LAYOUTS / "truth" / f"{seed}.json").read_text(encoding="utf-8"))["table3"]
+        table3 = checker.extract_file(str(LIBREOFFICE).format(seed=seed))["tables"]["table3"]
+        # interleaved with （三）不予公开, （四）无法提供, （五）不予处理; 1.属 … 密 also across a page break
+        for key in ("denied.state_secret", "unable.not_held", "not_processed.petition"):
+            assert table3[key] == truth[key], (seed, key)
+        assert all(values == truth[key] for key, values in table3.items()
+                   if any(v is not None for v in values.values())), seed  # never a wrong number
+    text = str(LIBREOFFICE).format(seed="002")
+    assert not [d for d in checker.check_file(text).diagnostics if d.code == "GIA003" and "表三" in d.message]
