@@ -89,10 +89,17 @@ class DocumentStructure(Rule):
     def _missing_tables(self, report):
         for number, section in sorted(sections_by_number(report).items()):
             table = _SECTION_TABLES.get(number)
-            if table is None or section.tables() or table in report.tables:
+            if table is None or table in report.tables:
                 continue
             heading = section.heading
             args = {"section": f"{heading.ordinal_text}、{heading.title}", "table": TABLE_TITLES[table]}
+            written = section.tables()
+            if written:  # rows of cells the locator did not take for the table: said, not passed over
+                if any(char.isdigit() for block in written for cell in block.cells() for char in cell.text):
+                    start = written[0].span
+                    yield Finding("GIA107", start._replace(end_line=start.line, end_column=start.column), args,
+                                  "unrecognised")
+                continue
             placeholder = next((p for p in section.paragraphs() if p.text.strip() == _TABLE_PLACEHOLDER), None)
             if placeholder is not None:  # the table is in the file, not in the text a converter made of it
                 yield Finding("GIA107", placeholder.span, args, "placeholder")
