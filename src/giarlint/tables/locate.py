@@ -21,6 +21,7 @@ _HEADING_SHAPE = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}
 # the table-三 row labels shaped like headings (一、本年新收… 四、结转下年度继续办理)
 _ROW_LABEL = re.compile(r"^[ \t\u3000]*[一二三四][ \u3000]*[、．.，,][ \u3000]*(本年新收|本年度|本年[ \u3000]*$|上年|[结結][转轉])")
 _SEPARATORS = frozenset("|｜│┃\t")
+_RULE_CHARS = frozenset("+-=:|｜─━═│┃┼├┤┌┐└┘┬┴╋")  # a grid table's rule line (+----+====+) is no prose
 _MAX_GAP = 60  # non-blank lines between two anchor lines of one table (one cell per line: rows of 8 lines)
 _PROSE_LENGTH = 80
 MEMO_CHARS = 400  # longer lines are marked anew each time rather than kept in the memo
@@ -101,6 +102,8 @@ def _mark(line: str, specs, section_words) -> _Mark:
         if any(word in folded for word in section_words):
             return _Mark("heading", {})
     strongest = max((len(words) for words in hits.values()), default=0)
+    if not separated and _RULE_CHARS.issuperset(stripped):
+        return _Mark("line", hits)
     if not separated and ("。" in stripped or (len(stripped) > _PROSE_LENGTH and "  " not in stripped and strongest < 3)):
         return _Mark("prose", {})
     return _Mark("line", hits)

@@ -1,4 +1,4 @@
-"""Tables whose cells are too narrow for their labels, as real tools print them.
+"""Tables as real tools print them when the cells are too narrow for their labels, or drawn as grids.
 
 - One cell per line with a blank line between cells (pdftotext of a page Chromium printed to
   PDF) spends 16 lines on a row: four rows without an anchor word must not cut the table in two,
@@ -6,6 +6,8 @@
 - A Word table LibreOffice printed to PDF with label cells two characters wide, through
   pdftotext -layout: a row label wrapped down its cell beside a group label wrapped down its own
   (``（三   1.属   0 …`` / ``）不   于国`` / ``予公   家秘``) is read down its column.
+- pandoc's plain text of a wide table draws a grid: its rule lines (``+-----+=====+``, longer
+  than a line of prose) are part of the table, not prose that ends it.
 
 Fixtures: tests/layouts/heldout/texts/, real tools' texts (heldout/make_heldout.py).
 """
@@ -66,3 +68,14 @@ def test_a_label_wrapped_down_a_narrow_cell_beside_a_group_label_is_read_down_it
                    if any(v is not None for v in values.values())), seed  # never a wrong number
     text = str(LIBREOFFICE).format(seed="002")
     assert not [d for d in checker.check_file(text).diagnostics if d.code == "GIA003" and "表三" in d.message]
+
+
+def test_the_rule_lines_of_a_wide_grid_table_do_not_end_it():
+    checker = Checker(plugins=False)
+    for source in ("docx", "html"):
+        path = LAYOUTS / "heldout" / "texts" / f"000.{source}-pandoc-plain-wide.txt"
+        lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+        assert any(len(line) > 80 and set(line) <= set("+-=") for line in lines)  # longer than prose
+        truth = json.loads((LAYOUTS / "truth" / "000.json").read_text(encoding="utf-8"))["table4"]
+        assert checker.extract_file(str(path))["tables"]["table4"] == truth, source
+        assert not [d for d in checker.check_file(str(path)).diagnostics if d.code == "GIA003" and "表四" in d.message]
