@@ -61,3 +61,19 @@ def test_a_reader_limit_inside_a_check_gives_the_timer_back():
         assert 4.0 < left <= 5.0  # the outer rule's own time, not the reader's
         budget.rule_ended()
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_a_check_in_another_thread_runs_its_rules_unlimited():
+    """No timer outside the main thread (a Dask worker's thread): the rules still run, once each."""
+    import threading
+
+    from giarlint.api import Checker
+    from giarlint_run import SEEDS
+
+    checker, found = Checker(plugins=False), []
+    thread = threading.Thread(target=lambda: found.append(checker.check_file(str(SEEDS[0]))))
+    thread.start()
+    thread.join(60)
+    assert found and [d.code for d in found[0].diagnostics] == [
+        d.code for d in Checker(plugins=False).check_file(str(SEEDS[0])).diagnostics]
+    assert "GIA001" not in {d.code for d in found[0].diagnostics}

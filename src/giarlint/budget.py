@@ -94,14 +94,17 @@ def clock(seconds: float | None, started: float | None = None):
 
 
 def rule_started() -> None:
-    """A rule starts: it has the clock's seconds from now (no system call)."""
+    """A rule starts: it has the clock's seconds from now (no system call). Only the main thread
+    times its rules: another thread's rules (a Dask worker's, a library user's) leave its clock alone."""
     global _started
-    _started = time.monotonic()
+    if threading.current_thread() is threading.main_thread():
+        _started = time.monotonic()
 
 
 def rule_ended() -> None:
     global _started
-    _started = None
+    if threading.current_thread() is threading.main_thread():
+        _started = None
 
 
 @contextmanager

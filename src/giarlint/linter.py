@@ -393,9 +393,12 @@ class Linter:
         """(run(), None), or (None, GIA099 with the time) when the rule ran past the time limit
         (`giarlint.budget`: the rules of a report share one timer, a rule only notes its start)."""
         limit = self.settings.time_limit
-        if limit and not budget.running():  # e.g. a report-set rule: a clock of its own
+        if limit and not budget.running():  # e.g. a report-set rule: a clock of its own (if timers can run here)
             with budget.clock(limit):
-                return self._timed(rule, run)
+                return self._rule_timed(rule, run, limit)
+        return self._rule_timed(rule, run, limit)
+
+    def _rule_timed(self, rule, run, limit: float) -> tuple[object, Finding | None]:
         started = time.monotonic()
         budget.rule_started()
         try:

@@ -70,14 +70,20 @@ def hard_cells(tokens: list[Token], lo: int, hi: int, anchor: Token | None) -> t
     hard, soft, between = [], [], []
     blanks: list[int] = []  # the blanks since the last token that is not one
     left_is_value = False  # whether that token is a value
+    left_text = None  # the text cell just before, on the label's line
     for i in range(lo, hi + 1):
         token = tokens[i] if i < hi else None
         if token is not None and (token.kind == BLANK_CELL or token.kind == SOFT):
             blanks.append(i)
             continue
-        # a text cell on the label's own line of cells is a value, not the label's merged cell repeated
-        is_value = token is not None and (token.kind == VALUE or (
+        # a text cell on the label's own line of cells is a value, not the label's merged cell
+        # repeated; nor is the same text again in the next cell: a merged text cell that a
+        # converter prints once for each column it spans (python-docx). Numbers are never merged.
+        repeated = (left_text is not None and token is not None and token.kind == WORD
+                    and left_text.text == token.text and left_text.column == token.column - 1)
+        is_value = token is not None and not repeated and (token.kind == VALUE or (
             token.kind == WORD and token.separated and token.line == label_line and token.text != label_text))
+        left_text = token if (is_value and token.kind == WORD) or repeated else None
         if blanks:
             inside = left_is_value and is_value
             for b in blanks:
@@ -120,6 +126,8 @@ def fit(tokens: list[Token], lo: int, hi: int, width: int, anchor: Token | None,
     if found == width:
         return Fit([tokens[i] for i in hard], found=found)
     if found > width:
+        if width == 1 and _one_merged_cell([tokens[i] for i in hard]):
+            return Fit([tokens[hard[0]]], found=found)
         return Fit(None, Reason.TOO_MANY, found)
     need = width - found
     usable = _usable_blanks(tokens, hard, soft, one_per_line, anchor)
@@ -130,6 +138,16 @@ def fit(tokens: list[Token], lo: int, hi: int, width: int, anchor: Token | None,
     if one_per_line and blank_lines and not usable and len(between) == need:
         return Fit([tokens[i] for i in sorted(hard + between)], found=found)  # an empty line for an empty cell
     return Fit(None, Reason.AMBIGUOUS if len(usable) + len(between) >= need else Reason.TOO_FEW, found)
+
+
+def _one_merged_cell(cells: list[Token]) -> bool:
+    """Whether the cells are one merged cell printed once for each column it spans (python-docx
+    does): the same text in consecutive cells of one line. Only for a row of one value: which
+    of the copies is taken then does not matter; for a wider row it would."""
+    first = cells[0]
+    return first.separated and all(
+        cell.separated and cell.line == first.line and cell.text == first.text and cell.column == first.column + k
+        for k, cell in enumerate(cells))
 
 
 def _usable_blanks(tokens: list[Token], hard: list[int], soft: list[int], one_per_line: bool,
