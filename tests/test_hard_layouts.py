@@ -6,6 +6,9 @@
 - A Word table LibreOffice printed to PDF with label cells two characters wide, through
   pdftotext -layout: a row label wrapped down its cell beside a group label wrapped down its own
   (``（三   1.属   0 …`` / ``）不   于国`` / ``予公   家秘``) is read down its column.
+- python-docx prints a merged cell once for each column it spans: the same text in consecutive
+  cells is one cell, and so are copies of one number in a row of one value (which copy is
+  taken cannot matter); copies in a wider row stay unread.
 - pandoc's plain text of a wide table draws a grid: its rule lines (``+-----+=====+``, longer
   than a line of prose) are part of the table, not prose that ends it.
 
@@ -79,3 +82,18 @@ def test_the_rule_lines_of_a_wide_grid_table_do_not_end_it():
         truth = json.loads((LAYOUTS / "truth" / "000.json").read_text(encoding="utf-8"))["table4"]
         assert checker.extract_file(str(path))["tables"]["table4"] == truth, source
         assert not [d for d in checker.check_file(str(path)).diagnostics if d.code == "GIA003" and "表四" in d.message]
+
+
+def test_a_merged_cell_printed_once_per_column_is_one_cell():
+    checker = Checker(plugins=False)
+    docx = LAYOUTS / "heldout" / "texts" / "{seed}.docx-python-docx.txt"
+    for seed in ("001", "003", "004"):
+        truth = json.loads((LAYOUTS / "truth" / f"{seed}.json").read_text(encoding="utf-8"))["table2"]
+        assert checker.extract_file(str(docx).format(seed=seed))["tables"]["table2"] == truth, seed
+    text = str(docx).format(seed="000")
+    line = Path(text).read_text(encoding="utf-8").splitlines()[21]
+    assert line.split("\t")[1:] == ["企业类674件;个人类69535件"] * 3  # one text cell printed three times
+    found = [(d.code, d.line, d.column) for d in checker.check_file(text).diagnostics if d.code in ("GIA003", "GIA205")]
+    assert ("GIA205", 22, 6) in found and not [f for f in found if f[0] == "GIA003" and f[1] == 22]
+    wider = [d for d in checker.check_file(str(docx).format(seed="002")).diagnostics if d.code == "GIA003"]
+    assert len(wider) == 1 and "行政事业性收费（3 个单元格对应 2 列）" in wider[0].message  # two columns: not guessed
