@@ -6,6 +6,11 @@
 - A Word table LibreOffice printed to PDF with label cells two characters wide, through
   pdftotext -layout: a row label wrapped down its cell beside a group label wrapped down its own
   (``（三   1.属   0 …`` / ``）不   于国`` / ``予公   家秘``) is read down its column.
+- a page's running header inside a label wrapped across a page break (``5.属 / 于三 / 类内 /
+  - 1 - / 政府信息公开工作年度报告（页眉） / 部事 / 务信 / 息``) is left out like the page number,
+  since it stands beside a page number on every page; the label's pieces beside one page
+  break only are kept. Labels of text that kept one space between pieces (pdfplumber's ``开 密``
+  under ``（三 1.属``) are read down the columns by the pieces' places in their lines.
 - python-docx prints a merged cell once for each column it spans: the same text in consecutive
   cells is one cell, and so are copies of one number in a row of one value (which copy is
   taken cannot matter); copies in a wider row stay unread.
@@ -97,3 +102,21 @@ def test_a_merged_cell_printed_once_per_column_is_one_cell():
     assert ("GIA205", 22, 6) in found and not [f for f in found if f[0] == "GIA003" and f[1] == 22]
     wider = [d for d in checker.check_file(str(docx).format(seed="002")).diagnostics if d.code == "GIA003"]
     assert len(wider) == 1 and "行政事业性收费（3 个单元格对应 2 列）" in wider[0].message  # two columns: not guessed
+
+
+def test_a_running_header_inside_a_wrapped_label_is_page_furniture():
+    from giarlint.tables.tokens import running_heads
+
+    path = LAYOUTS / "heldout" / "texts" / "001.docx-lo-pdfplumber.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    start = lines.index("5.屬 0 0 0 0 0 0 0")
+    assert lines[start + 3 : start + 6] == ["- 1 -", "政府信息公开工作年度报告（页眉）", "部事"]
+    table = lines[start - 30 : start + 30]
+    assert running_heads(table, lines) == frozenset({"政府信息公开工作年度报告（页眉）"})
+    assert running_heads(table, table) == frozenset()  # beside one page break only: kept
+    checker = Checker(plugins=False)
+    truth = json.loads((LAYOUTS / "truth" / "001.json").read_text(encoding="utf-8"))["table3"]
+    table3 = checker.extract_file(str(path))["tables"]["table3"]
+    for key in ("denied.internal_affairs", "denied.state_secret"):  # across the header; 开 密 under （三 1.屬
+        assert table3[key] == truth[key], key
+    assert all(values == truth[key] for key, values in table3.items() if any(v is not None for v in values.values()))

@@ -16,7 +16,7 @@ from giarlint.parser import Line, ParseResult, parse_lines
 from giarlint.readers.markup import blank_joints, title_bounds
 from giarlint.tables.locate import locate
 from giarlint.tables.templates import Templates, load_templates
-from giarlint.tables.tokens import tokenize
+from giarlint.tables.tokens import running_heads, tokenize
 from giarlint.tree import Document, Heading, Paragraph, Section, Span, Table
 
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -80,7 +80,8 @@ def _located_table(line: Line, report_lines: list[str]) -> Table:
     """The table of a TABLE line: its lines are the report's own (the very strings the locator
     looked up, whose hashes the cell memo then reuses)."""
     lines = report_lines[line.span.line - 1 : line.span.end_line]
-    return Table(None, line.span, line.table, lines, tokenize(lines, line.span.line))
+    return Table(None, line.span, line.table, lines,
+                 tokenize(lines, line.span.line, running_heads(lines, report_lines)))
 
 
 def _bare(title: Paragraph) -> Paragraph:

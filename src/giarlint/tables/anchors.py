@@ -111,40 +111,43 @@ def place(rows: tuple[Label, ...], tokens: list[Token], threshold: float, words:
     return anchors
 
 
-def _column_lane(tokens: list[Token]) -> Lane:
+def _column_lanes(tokens: list[Token]) -> list[Lane]:
     """The word tokens of space-aligned text read down each column: from one line holding values
     to the next, by column first. A label wrapped in a narrow cell beside a group label wrapped
     in its own (``（三   1.属   0 0 …`` / ``）不   于国`` / ``予公   家秘``) is interleaved with
-    it in the stream; down its column it reads ``1.属于国家秘密``."""
+    it in the stream; down its column it reads ``1.属于国家秘密``. Two lanes: columns by where
+    the words begin (aligned text), and by the words' places in their lines (text that kept one
+    space between the pieces, pdfplumber's: ``开 密`` under ``（三 1.属``)."""
     value_lines = {token.line for token in tokens if token.kind == VALUE}
-    segment, order = 0, []
-    line = None
+    segment, place, line = 0, 0, None
+    by_begin, by_place = [], []
     for index, token in enumerate(tokens):
         if token.line != line:
-            line = token.line
+            line, place = token.line, 0
             segment += line in value_lines  # a line of values starts a row's lines
         if token.kind == WORD and not token.separated:
-            order.append((segment, token.begin, token.line, index))
-    order.sort()
-    return lane(tokens, [index for *_, index in order])
+            by_begin.append((segment, token.begin, token.line, index))
+            by_place.append((segment, place, token.line, index))
+            place += 1
+    return [lane(tokens, [index for *_, index in sorted(order)]) for order in (by_begin, by_place)]
 
 
 def _down_the_columns(rows, anchors: list[Anchor], tokens: list[Token]) -> list[Anchor]:
     """Rows still missing, found by their `match` words on the column lane, each only where its
     label begins between the tokens of its placed neighbours (so it stays in template order)."""
-    columns = _column_lane(tokens)
-    placed = {a.row: a for a in anchors}
+    lanes = _column_lanes(tokens)
+    placed = {a.row for a in anchors}
     result = list(anchors)
     for row in range(len(rows)):
         if row in placed:
             continue
         before = max((a.token for a in result if a.row < row), default=-1)
         after = min((a.token for a in result if a.row > row), default=len(tokens))
-        for start, end in _occurrences(rows[row], columns):
-            token = columns.tokens[columns.token_at(_label_begins(rows[row], columns, start, end))]
-            if before < token < after:
-                result.append(Anchor(row, token, start, end))
-                break
+        found = next(((token, start, end) for columns in lanes for start, end in _occurrences(rows[row], columns)
+                      if before < (token := columns.tokens[columns.token_at(
+                          _label_begins(rows[row], columns, start, end))]) < after), None)
+        if found is not None:
+            result.append(Anchor(row, *found))
     result.sort(key=lambda a: a.row)
     return result
 

@@ -102,8 +102,57 @@ def lex_line(text: str) -> tuple[Piece, ...]:
                  if m.lastgroup in _KEPT)
 
 
-def tokenize(lines: list[str], first_line: int) -> list[Token]:
-    """Tokens of `lines` (the table's lines of the report, the first being line `first_line`).
+RUNNING_HEAD_REACH = 2  # non-blank lines on each side of a page number that may be a page's header or footer
+
+
+def running_heads(table_lines: list[str], report_lines: list[str]) -> frozenset[str]:
+    """The page headers and footers inside a table: lines without digits that stand next to a page
+    number (``- 3 -``) or a form feed here and next to another one elsewhere in the report (a
+    running header printed on every page: ``政府信息公开工作年度报告（页眉）``). Inside a label
+    wrapped across a page break, such a line would split the label's words. Nothing is looked
+    up unless the table itself holds a page break."""
+    if not any(_page_break(line) for line in table_lines):
+        return frozenset()
+    near = _beside_page_breaks(table_lines)
+    if not near:
+        return frozenset()
+    seen = _beside_page_breaks(report_lines, counts=True)
+    return frozenset(text for text in near if seen.get(text, 0) >= 2)
+
+
+_FURNITURE_STARTS = frozenset("-—–－‐第0123456789")
+
+
+def _page_break(line: str) -> bool:
+    """A form feed, or a page number alone on its line (``- 3 -`` read as ``-3-``)."""
+    if "\f" in line:
+        return True
+    text = line.strip()
+    return len(text) <= 16 and text[:1] in _FURNITURE_STARTS and bool(_FURNITURE.match(text.replace(" ", "")))
+
+
+def _beside_page_breaks(lines: list[str], counts: bool = False):
+    """The texts (no digits, at least 4 characters) of the lines beside a page break; with
+    `counts`, on how many lines each stands so (a page number and a form feed are one break)."""
+    found: dict[str, set[int]] = {}
+    for index, line in enumerate(lines):
+        if not _page_break(line):
+            continue
+        for step in (-1, 1):
+            at, taken = index + step, 0
+            while 0 <= at < len(lines) and taken < RUNNING_HEAD_REACH:
+                text = lines[at].replace("\f", "").strip()
+                if text and not _page_break(text):
+                    taken += 1
+                    if len(text) >= 4 and not any(ch.isdigit() for ch in text):
+                        found.setdefault(text, set()).add(at)
+                at += step
+    return {text: len(where) for text, where in found.items()} if counts else set(found)
+
+
+def tokenize(lines: list[str], first_line: int, furniture: frozenset[str] = frozenset()) -> list[Token]:
+    """Tokens of `lines` (the table's lines of the report, the first being line `first_line`);
+    a line whose text is in `furniture` (`running_heads`) has none.
 
     Each line's tokens come from its memoised tuples; they are all made in one comprehension at
     the end (one a line cost more than making its few tokens), each by `tuple.__new__` from its
@@ -114,7 +163,9 @@ def tokenize(lines: list[str], first_line: int) -> list[Token]:
     blank_separated = _blank_separated(filled)
     numbered: list = []  # (line number, the tuples of its tokens)
     blank_run: list[int] = []
-    for number, is_filled, placed in zip(count(first_line), filled, _line_tokens.each(lines)):
+    for number, is_filled, placed, line in zip(count(first_line), filled, _line_tokens.each(lines), lines):
+        if furniture and line.strip() in furniture:
+            placed = ()  # a page's header or footer: left out as a page number is (not a blank line)
         if not is_filled:  # (a line holding anything but white space has pieces)
             blank_run.append(number)
             continue
