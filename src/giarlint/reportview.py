@@ -24,6 +24,8 @@ REASONS = {
     Reason.GLUED: Localized("数字连在一起，无法唯一拆分", "digits run together with no single split"),
     Reason.UNCONFIRMED: Localized("数字连在一起，按本行合计可拆分，但表的列合计不成立，无法确认",
                                   "digits run together; split by the row's sum, but the table's columns do not add up to confirm it"),
+    Reason.OUT_OF_ORDER: Localized("按印出的顺序合计不成立、换一种顺序却成立，无法确定各数值属于哪一列",
+                                   "the sum fails in the printed order but holds in another: which value is in which column is not known"),
 }
 
 

@@ -34,6 +34,7 @@ class Reason(str, Enum):
     AMBIGUOUS = "ambiguous"  # blank cells that could stand in more than one column
     GLUED = "glued"  # digits run together that no split, or too many splits, explain
     UNCONFIRMED = "unconfirmed"  # split by its row's identity, but the table's columns do not add up
+    OUT_OF_ORDER = "out_of_order"  # a group's sum fails as printed but holds with its values in another order
 
 
 class UnreadRow(NamedTuple):

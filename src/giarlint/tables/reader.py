@@ -23,7 +23,7 @@ from giarlint.tables.identities import (
 )
 from giarlint.tables.templates import Label, Templates, format_for_year, table3_rows_of
 from giarlint.tables.tokens import BLANK_CELL, VALUE, WORD, Token
-from giarlint.tables.values import Value, values_of
+from giarlint.tables.values import NUMBER, Value, classify, values_of
 from giarlint.tree import Cell, Document, Span, Table
 
 TABLE_KEYS = ("table2", "table3", "table4")
@@ -386,12 +386,30 @@ def read_table4(table: Table, templates: Templates, year: int | None) -> TableDa
         unread = UnreadRow("*", Localized("表四", "table 4"), result.reason, span, result.found,
                            templates.table4_value_count)
         return TableData("table4", None, {}, table.span, Reading(UNREADABLE, layout, (unread,)), {}, header)
+    if layout not in DELIMITED and _out_of_order(result.values, width, keys.index(ids["total"])):
+        unread = UnreadRow("*", Localized("表四", "table 4"), Reason.OUT_OF_ORDER, result.values[0].span,
+                           len(result.values), templates.table4_value_count)
+        return TableData("table4", None, {}, table.span, Reading(UNREADABLE, layout, (unread,)), {}, header)
     values = {group.key: values_of(keys, result.values[n * width : (n + 1) * width]) for n, group in enumerate(groups)}
     by_identity = tuple(g.key for g in groups) if result.glued else ()
     return TableData("table4", None, values, table.span, Reading(READ, layout, (), (), (), by_identity), {}, header)
 
 
 DELIMITED = ("cells", "tab", "box", "cell-per-line")
+
+
+def _out_of_order(values: list, width: int, total: int) -> bool:
+    """Whether a group of table 四 fails its sum as printed but another of its values is the sum
+    of the rest: text whose order a tool made up (a page's columns read out of order) may print a
+    group's total first. Delimited cells keep their order; there a failed sum is the report's (GIA204)."""
+    for start in range(0, len(values), width):
+        numbers = [number if kind == NUMBER else None for kind, number in map(classify, (t.text for t in values[start : start + width]))]
+        if None in numbers:
+            continue
+        whole = sum(numbers)
+        if 2 * numbers[total] != whole and any(2 * n == whole for k, n in enumerate(numbers) if k != total):
+            return True
+    return False
 
 
 def wrong_cell_count(table: TableData) -> bool:

@@ -1,0 +1,62 @@
+"""The stress variants (tests/layouts/stress/variants: the seeds with distinct non-zero values in
+tables 三 and 四) through the office and browser pipelines of the held-out set: the Word file
+through LibreOffice to PDF and then pdftotext (plain, -layout, -raw), pdfplumber and PyMuPDF; the
+Word file through python-docx and pandoc; the web page through Chromium to PDF and the same
+extractors, and through pandoc. A shifted cell cannot pass for right here (in the held-out set
+most cells are 0). Run by hand, never by pytest:
+
+    . .venv/bin/activate && python tests/layouts/stress/office/make_office.py
+
+The documents are `tests/layouts/heldout/make_heldout.py`'s (`DOCUMENTS`), the tools its `TOOLS`
+of those pipelines; the texts are checked against `tests/layouts/stress/truth/` by
+`tests/test_layout_fixtures.py`. Versions: VERSIONS.md beside this file.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+LAYOUTS = HERE.parent.parent
+sys.path[:0] = [str(LAYOUTS / "heldout"), str(LAYOUTS), str(LAYOUTS.parent)]
+
+import make_heldout  # noqa: E402
+import seed_renderings  # noqa: E402
+
+TEXTS = HERE / "texts"
+PIPELINES = ("docx-lo", "html-chromium", "docx-python-docx", "docx-pandoc-plain-wide", "html-pandoc-plain-wide")
+
+
+def main() -> int:
+    TEXTS.mkdir(exist_ok=True)
+    tools = [name for name in make_heldout.TOOLS if name.startswith(PIPELINES)]
+    made = [name for name in tools if make_heldout.available(make_heldout.TOOLS[name][4])]
+    with tempfile.TemporaryDirectory() as scratch:
+        for path in sorted((LAYOUTS / "stress" / "variants").glob("*.txt")):
+            report = seed_renderings.seed_report(path)
+            files, derived = {}, {}
+            for name in made:
+                document, step, _, runner, _ = make_heldout.TOOLS[name]
+                if document not in files:
+                    suffix, _, render_it = make_heldout.DOCUMENTS[document]
+                    files[document] = Path(scratch) / f"{path.stem}.{document}{suffix}"
+                    files[document].write_bytes(render_it(report))
+                source = files[document]
+                if step is not None:
+                    if (document, step) not in derived:
+                        derived[(document, step)] = step(source)
+                    source = derived[(document, step)]
+                (TEXTS / f"{path.stem}.{name}.txt").write_bytes(runner(source).encode("utf-8"))
+    lines = ["# Versions of the tools behind texts/", "",
+             *(f"- {tool}: {version}" for tool, version in make_heldout.versions()), "",
+             "| tool | command |", "|---|---|",
+             *(f"| {name} | {make_heldout.TOOLS[name][2]} |" for name in made)]
+    (HERE / "VERSIONS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {len(list(TEXTS.glob('*.txt')))} texts; not available here: {sorted(set(tools) - set(made))}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
