@@ -119,37 +119,45 @@ def _column_lanes(tokens: list[Token]) -> list[Lane]:
     the words begin (aligned text), and by the words' places in their lines (text that kept one
     space between the pieces, pdfplumber's: ``开 密`` under ``（三 1.属``)."""
     value_lines = {token.line for token in tokens if token.kind == VALUE}
-    segment, place, line = 0, 0, None
-    by_begin, by_place = [], []
+    segment, position, line = 0, 0, None
+    by_begin, by_position = [], []
     for index, token in enumerate(tokens):
         if token.line != line:
-            line, place = token.line, 0
+            line, position = token.line, 0
             segment += line in value_lines  # a line of values starts a row's lines
         if token.kind == WORD and not token.separated:
             by_begin.append((segment, token.begin, token.line, index))
-            by_place.append((segment, place, token.line, index))
-            place += 1
-    return [lane(tokens, [index for *_, index in sorted(order)]) for order in (by_begin, by_place)]
+            by_position.append((segment, position, token.line, index))
+            position += 1
+    return [lane(tokens, [index for *_, index in sorted(order)]) for order in (by_begin, by_position)]
 
 
 def _down_the_columns(rows, anchors: list[Anchor], tokens: list[Token]) -> list[Anchor]:
-    """Rows still missing, found by their `match` words on the column lane, each only where its
+    """Rows still missing, found by their `match` words on the column lanes, each only where its
     label begins between the tokens of its placed neighbours (so it stays in template order)."""
     lanes = _column_lanes(tokens)
     placed = {a.row for a in anchors}
     result = list(anchors)
     for row in range(len(rows)):
-        if row in placed:
-            continue
-        before = max((a.token for a in result if a.row < row), default=-1)
-        after = min((a.token for a in result if a.row > row), default=len(tokens))
-        found = next(((token, start, end) for columns in lanes for start, end in _occurrences(rows[row], columns)
-                      if before < (token := columns.tokens[columns.token_at(
-                          _label_begins(rows[row], columns, start, end))]) < after), None)
-        if found is not None:
-            result.append(Anchor(row, *found))
+        if row not in placed:
+            before = max((a.token for a in result if a.row < row), default=-1)
+            after = min((a.token for a in result if a.row > row), default=len(tokens))
+            found = _between(rows[row], lanes, before, after)
+            if found is not None:
+                result.append(found._replace(row=row))
     result.sort(key=lambda a: a.row)
     return result
+
+
+def _between(row: Label, lanes: list[Lane], before: int, after: int) -> Anchor | None:
+    """The first occurrence of the row's words on the lanes whose label begins at a token
+    between `before` and `after` (the row index is filled in by the caller)."""
+    for columns in lanes:
+        for start, end in _occurrences(row, columns):
+            token = columns.tokens[columns.token_at(_label_begins(row, columns, start, end))]
+            if before < token < after:
+                return Anchor(-1, token, start, end)
+    return None
 
 
 def _label_begins(row: Label, words: Lane, start: int, end: int) -> int:
