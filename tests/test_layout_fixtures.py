@@ -34,13 +34,13 @@ MARKUP = sorted((LAYOUTS / "markup" / "texts").glob("*.txt"))
 # crawlers: the pages and Word files through BeautifulSoup, inscriptis, trafilatura, docx2txt, as
 # .doc through antiword and catdoc, and with the PDFs through MarkItDown (tests/layouts/crawlers/make_crawlers.py)
 CRAWLERS = sorted((LAYOUTS / "crawlers" / "texts").glob("*.txt"))
-# stress/office: the stress variants through LibreOffice and Chromium to PDF, python-docx and pandoc
-# (tests/layouts/stress/office/make_office.py): the held-out pipelines with no zero to hide a shift
-OFFICE = sorted((LAYOUTS / "stress" / "office" / "texts").glob("*.txt"))
+# stress/heldout: the stress variants through every held-out tool setup
+# (tests/layouts/stress/heldout/make_stress_heldout.py): no zero there hides a shifted cell
+STRESS_HELDOUT = sorted((LAYOUTS / "stress" / "heldout" / "texts").glob("*.txt"))
 FIXTURES = ([f"texts/{p.name}" for p in TEXTS] + [f"hand/{p.name}" for p in HAND]
             + [f"heldout/texts/{p.name}" for p in HELDOUT] + [f"stress/texts/{p.name}" for p in STRESS]
             + [f"markup/texts/{p.name}" for p in MARKUP] + [f"crawlers/texts/{p.name}" for p in CRAWLERS]
-            + [f"stress/office/texts/{p.name}" for p in OFFICE])
+            + [f"stress/heldout/texts/{p.name}" for p in STRESS_HELDOUT])
 CASES = [f"hand/{p.name}" for p in HAND]
 
 ARITHMETIC = {"GIA201", "GIA202", "GIA203", "GIA204"}

@@ -1,15 +1,15 @@
 """The stress variants (tests/layouts/stress/variants: the seeds with distinct non-zero values in
-tables 三 and 四) through the office and browser pipelines of the held-out set: the Word file
-through LibreOffice to PDF and then pdftotext (plain, -layout, -raw), pdfplumber and PyMuPDF; the
-Word file through python-docx and pandoc; the web page through Chromium to PDF and the same
-extractors, and through pandoc. A shifted cell cannot pass for right here (in the held-out set
-most cells are 0). Run by hand, never by pytest:
+tables 三 and 四) through every tool setup of the held-out set (tests/layouts/heldout): the Word
+file through LibreOffice to PDF and its extractors, python-docx and pandoc; the web page through
+Chromium to PDF, lynx, w3m, html2text and pandoc; the reportlab PDFs through pdftotext, pdfplumber
+and PyMuPDF. A shifted cell cannot pass for right here (in the held-out set most cells are 0).
+Run by hand, never by pytest:
 
-    . .venv/bin/activate && python tests/layouts/stress/office/make_office.py
+    . .venv/bin/activate && python tests/layouts/stress/heldout/make_stress_heldout.py
 
-The documents are `tests/layouts/heldout/make_heldout.py`'s (`DOCUMENTS`), the tools its `TOOLS`
-of those pipelines; the texts are checked against `tests/layouts/stress/truth/` by
-`tests/test_layout_fixtures.py`. Versions: VERSIONS.md beside this file.
+The documents and tools are `tests/layouts/heldout/make_heldout.py`'s (`DOCUMENTS`, `TOOLS`); the
+texts are checked against `tests/layouts/stress/truth/` by `tests/test_layout_fixtures.py`.
+Versions: VERSIONS.md beside this file.
 """
 
 from __future__ import annotations
@@ -26,12 +26,11 @@ import make_heldout  # noqa: E402
 import seed_renderings  # noqa: E402
 
 TEXTS = HERE / "texts"
-PIPELINES = ("docx-lo", "html-chromium", "docx-python-docx", "docx-pandoc-plain-wide", "html-pandoc-plain-wide")
 
 
 def main() -> int:
     TEXTS.mkdir(exist_ok=True)
-    tools = [name for name in make_heldout.TOOLS if name.startswith(PIPELINES)]
+    tools = list(make_heldout.TOOLS)
     made = [name for name in tools if make_heldout.available(make_heldout.TOOLS[name][4])]
     with tempfile.TemporaryDirectory() as scratch:
         for path in sorted((LAYOUTS / "stress" / "variants").glob("*.txt")):
