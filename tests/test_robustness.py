@@ -44,14 +44,20 @@ def test_time_grows_linearly(linter, chunk):
     assert large <= 48 * small + 0.05
 
 
+def _cpu(function) -> float:
+    """The least CPU time of three runs: a shared machine adds to a run, never takes away."""
+    times = []
+    for _ in range(3):
+        start = time.process_time()
+        function()
+        times.append(time.process_time() - start)
+    return min(times)
+
+
 def test_seed_built_into_a_large_report_is_linear(linter):
     base = seed_text("001")
-    start = time.process_time()
-    linter.lint_text("x.txt", base)
-    one = time.process_time() - start
-    start = time.process_time()
-    linter.lint_text("x.txt", base * 32)
-    many = time.process_time() - start
+    one = _cpu(lambda: linter.lint_text("x.txt", base))
+    many = _cpu(lambda: linter.lint_text("x.txt", base * 32))
     assert many <= 32 * 4 * one + 0.2
 
 
