@@ -120,3 +120,18 @@ def test_a_running_header_inside_a_wrapped_label_is_page_furniture():
     for key in ("denied.internal_affairs", "denied.state_secret"):  # across the header; 开 密 under （三 1.屬
         assert table3[key] == truth[key], key
     assert all(values == truth[key] for key, values in table3.items() if any(v is not None for v in values.values()))
+
+
+def test_a_number_wrapped_in_a_narrow_pdf_cell_is_one_number():
+    """LibreOffice's PDF of the stress variant 000-v0's Word file (tests/data, made by
+    `soffice --convert-to pdf` from `seed_renderings.docx_bytes`): table 三's 总计 column is too
+    narrow for 28826, printed 2882 / 6 in its cell; giarlint's PDF reader reads the number whole."""
+    from giarlint.readers.pdfdoc import _table_rows
+
+    assert [c.text for c in _table_rows(1, [["一、本年新收", "2882\n6", "企业类\n674件"]])[0]] == [
+        "一、本年新收", "28826", "企业类 674件"]  # digits only are glued: 类 and 674 keep their space
+    pdf = Path(__file__).resolve().parent / "data" / "stress-000-v0.libreoffice.pdf"
+    truth = json.loads((LAYOUTS / "stress" / "truth" / "000-v0.json").read_text(encoding="utf-8"))
+    tables = Checker(plugins=False).extract_file(str(pdf))["tables"]
+    assert tables["table3"]["new_received"]["total"] == 28826
+    assert {name: tables[name] for name in ("table3", "table4")} == {name: truth[name] for name in ("table3", "table4")}

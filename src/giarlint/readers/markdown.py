@@ -110,14 +110,17 @@ def is_wide(char: str) -> bool:
     return bool(char) and ord(char) >= 0x2E80
 
 
-def join_parts(parts: list[Chars], locator=None) -> Chars:
+def join_parts(parts: list[Chars], locator=None, cell: bool = False) -> Chars:
     """Join the lines of one cell or one wrapped paragraph: nothing between two CJK
-    characters, one space otherwise."""
+    characters, one space otherwise. In a `cell` of a PDF's table, nothing between two digits
+    either: a number too wide for its column wraps there (LibreOffice prints 28826 as 2882 / 6),
+    and a cell holds one value."""
     out = Chars()
     for part in parts:
         if not part:
             continue
-        if out and not (is_wide(out.last()) and is_wide(part.first())):
+        if out and not (is_wide(out.last()) and is_wide(part.first())) and not (
+                cell and out.last().isdigit() and part.first().isdigit()):
             out.add(" ", locator)
         out.extend(part)
     return out

@@ -146,7 +146,7 @@ def _table_rows(page: int, rows: list[list]) -> list[list[Chars]]:
         for cell in row:
             if cell is None:
                 continue
-            cells.append(join_parts([_located(part, locator) for part in cell.split("\n")], locator))
+            cells.append(join_parts([_located(part, locator) for part in cell.split("\n")], locator, cell=True))
         out.append(cells)
     return out
 
