@@ -79,7 +79,8 @@ def hard_cells(tokens: list[Token], lo: int, hi: int, anchor: Token | None) -> t
             continue
         # a text cell on the label's own line of cells is a value, not the label's merged cell
         # repeated; nor is the same text again in the next cell: a merged text cell that a
-        # converter prints once for each column it spans (python-docx). Numbers are never merged.
+        # converter prints once for each column it spans (python-docx). Copies of a number count
+        # as one only in a row of one value (`_one_merged_cell`, below).
         repeated = (left_text is not None and token is not None and token.kind == WORD
                     and left_text.text == token.text and left_text.column == token.column - 1)
         is_value = token is not None and not repeated and (token.kind == VALUE or (

@@ -22,7 +22,7 @@ _HEADING_SHAPE = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}
 _ROW_LABEL = re.compile(r"^[ \t\u3000]*[一二三四][ \u3000]*[、．.，,][ \u3000]*(本年新收|本年度|本年[ \u3000]*$|上年|[结結][转轉])")
 _SEPARATORS = frozenset("|｜│┃\t")
 _RULE_CHARS = frozenset("+-=:|｜─━═│┃┼├┤┌┐└┘┬┴╋")  # a grid table's rule line (+----+====+) is no prose
-_MAX_GAP = 60  # non-blank lines between two anchor lines of one table (one cell per line: rows of 8 lines)
+_MAX_GAP = 60  # non-blank lines between two anchor lines of one table (one cell per line: 8 a row)
 _PROSE_LENGTH = 80
 MEMO_CHARS = 400  # longer lines are marked anew each time rather than kept in the memo
 

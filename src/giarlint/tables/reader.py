@@ -403,7 +403,8 @@ def _out_of_order(values: list, width: int, total: int) -> bool:
     of the rest: text whose order a tool made up (a page's columns read out of order) may print a
     group's total first. Delimited cells keep their order; there a failed sum is the report's (GIA204)."""
     for start in range(0, len(values), width):
-        numbers = [number if kind == NUMBER else None for kind, number in map(classify, (t.text for t in values[start : start + width]))]
+        cells = [classify(token.text) for token in values[start : start + width]]
+        numbers = [number if kind == NUMBER else None for kind, number in cells]
         if None in numbers:
             continue
         whole = sum(numbers)
