@@ -135,3 +135,20 @@ def test_a_number_wrapped_in_a_narrow_pdf_cell_is_one_number():
     tables = Checker(plugins=False).extract_file(str(pdf))["tables"]
     assert tables["table3"]["new_received"]["total"] == 28826
     assert {name: tables[name] for name in ("table3", "table4")} == {name: truth[name] for name in ("table3", "table4")}
+
+
+def test_a_group_label_beside_its_first_row_does_not_end_the_table():
+    """pandoc's Word file of the stress variant's page, printed by LibreOffice, through pdftotext
+    -layout: ``三、   (一)予以公        16   36 …`` is the group 三、本年度办理结果 wrapped down its
+    narrow column beside its first row, not a section heading that ends table 三."""
+    from giarlint.parser import parse_lines
+
+    path = LAYOUTS / "stress" / "heldout" / "texts" / "000-v0.html-pandoc-docx-lo-pdftotext-layout.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert any(line.startswith("三、   (一)予以公") for line in lines)
+    truth = json.loads((LAYOUTS / "stress" / "truth" / "000-v0.json").read_text(encoding="utf-8"))["table3"]
+    table3 = Checker(plugins=False).extract_file(str(path))["tables"]["table3"]
+    for key in ("granted", "partial", "denied.state_secret"):
+        assert table3[key] == truth[key], key
+    assert [s.heading.text for s in parse_lines("三、（一）予以公开 16 36\n五、存在的主要问题\n").sections] == [
+        "五、存在的主要问题"]

@@ -18,8 +18,9 @@ from giarlint.memo import short_texts
 from giarlint.normalize import fold
 
 _HEADING_SHAPE = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}[ \u3000]*[、．.，,]")
-# the table-三 row labels shaped like headings (一、本年新收… 四、结转下年度继续办理)
-_ROW_LABEL = re.compile(r"^[ \t\u3000]*[一二三四][ \u3000]*[、．.，,][ \u3000]*(本年新收|本年度|本年[ \u3000]*$|上年|[结結][转轉])")
+# the table-三 row labels shaped like headings (一、本年新收… 四、结转下年度继续办理), and a group
+# label's first piece beside its first row's (三、 (一)予以公开 …: a narrow label column)
+_ROW_LABEL = re.compile(r"^[ \t\u3000]*[一二三四][ \u3000]*[、．.，,][ \u3000]*(本年新收|本年度|本年[ \u3000]*$|上年|[结結][转轉]|[（(][一二三四五六七八九十])")
 _SEPARATORS = frozenset("|｜│┃\t")
 _RULE_CHARS = frozenset("+-=:|｜─━═│┃┼├┤┌┐└┘┬┴╋")  # a grid table's rule line (+----+====+) is no prose
 _MAX_GAP = 60  # non-blank lines between two anchor lines of one table (one cell per line: 8 a row)

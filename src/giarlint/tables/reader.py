@@ -320,9 +320,11 @@ def read_table3(table: Table, templates: Templates, year: int | None) -> TableDa
 
 def _own_rows_found(templates: Templates, format_name: str, result: _Rows) -> int:
     """How many rows only this format has were found by their labels: a 2021 table shows its
-    （六） leaves. (The 2019 （六）其他处理 row is no evidence: it is the 2021 group's label.)"""
+    （六） leaves. (The 2019 （六）其他处理 row is no evidence: it is the 2021 group's label. Nor is
+    a label found only by its likeness: （六）其他处 wrapped in its cell is like 3.其他.)"""
     own = {row.key for row in templates.table3_rows if row.key and row.formats == (format_name,)}
-    return sum(key in own for key in result.labels)
+    alike = {key for key, _ in result.misspelt}
+    return sum(key in own and key not in alike for key in result.labels)
 
 
 def _format_order(year: int | None) -> tuple[str, str]:
