@@ -137,6 +137,7 @@ def _read_rows(tokens: list[Token], words: Lane, rows: list[Label], widths: list
     _place_blanks_by_cell_position(tokens, anchors, starts, fits, widths)
     _doubt_before_missing(tokens, anchors, fits)
     _doubt_blank_after_full(fits)
+    _doubt_displaced(anchors, fits, widths)
     if identity:
         values_printed_apart(tokens, anchors, fits, widths, identity)
     for number, anchor in enumerate(anchors):
@@ -158,6 +159,25 @@ def _read_rows(tokens: list[Token], words: Lane, rows: list[Label], widths: list
             out.missing.append(UnreadRow(row.key, _name(row), Reason.NOT_FOUND, span, 0, widths[index]))
     score = len(out.values) * 2 - len(out.unread) - len(out.missing)
     return out._replace(score=score)
+
+
+def _doubt_displaced(anchors, fits, widths) -> None:
+    """Two rows' worth of values under one label, and the next row's label found with a full row
+    of values after it: the values are not where their labels are (PyMuPDF's blocks of
+    LibreOffice's PDF, sorted by position, print a row's values before the row above's, and
+    every row after then reads its neighbour's). Which values are whose cannot be known, so no
+    row of the table is read. (Where the next row has no values left, its values went to the row
+    before, and only those two are unread; where its label is not found, the row before took its
+    values: `_doubt_before_missing`.) Rows of a few cells (table 二) are left out: a text and a
+    number in a one-value row is no such sign."""
+    for number, anchor in enumerate(anchors[:-1]):
+        result, width, following = fits[number], widths[anchor.row], anchors[number + 1]
+        if (width >= 4 and result.reason is Reason.TOO_MANY and result.found >= 2 * width - 1
+                and following.row == anchor.row + 1 and fits[number + 1].values is not None
+                and fits[number + 1].found == widths[following.row]):
+            for other in fits:
+                fits[other] = Fit(None, Reason.OUT_OF_ORDER, fits[other].found)
+            return
 
 
 def _doubt_blank_after_full(fits) -> None:
