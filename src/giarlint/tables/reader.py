@@ -137,7 +137,7 @@ def _read_rows(tokens: list[Token], words: Lane, rows: list[Label], widths: list
     _place_blanks_by_cell_position(tokens, anchors, starts, fits, widths)
     _doubt_before_missing(tokens, anchors, fits)
     _doubt_blank_after_full(fits)
-    _doubt_displaced(anchors, fits, widths)
+    _doubt_displaced(tokens, anchors, starts, fits, widths)
     if identity:
         values_printed_apart(tokens, anchors, fits, widths, identity)
     for number, anchor in enumerate(anchors):
@@ -161,23 +161,32 @@ def _read_rows(tokens: list[Token], words: Lane, rows: list[Label], widths: list
     return out._replace(score=score)
 
 
-def _doubt_displaced(anchors, fits, widths) -> None:
+def _doubt_displaced(tokens, anchors, starts, fits, widths) -> None:
     """Two rows' worth of values under one label, and the next row's label found with a full row
     of values after it: the values are not where their labels are (PyMuPDF's blocks of
     LibreOffice's PDF, sorted by position, print a row's values before the row above's, and
     every row after then reads its neighbour's). Which values are whose cannot be known, so no
-    row of the table is read. (Where the next row has no values left, its values went to the row
-    before, and only those two are unread; where its label is not found, the row before took its
-    values: `_doubt_before_missing`.) Rows of a few cells (table 二) are left out: a text and a
-    number in a one-value row is no such sign."""
+    row of the table is read. Only text without separators, and only values under the label
+    once they begin: a word among them is a row the template does not know (its values are the
+    extra ones), and a line of cells keeps its own label. (Where the next row has no values left, its values went
+    to the row before, and only those two are unread; where its label is not found, the row
+    before took its values: `_doubt_before_missing`.) Rows of a few cells (table 二) are left
+    out: a text and a number in a one-value row is no such sign."""
     for number, anchor in enumerate(anchors[:-1]):
         result, width, following = fits[number], widths[anchor.row], anchors[number + 1]
         if (width >= 4 and result.reason is Reason.TOO_MANY and result.found >= 2 * width - 1
                 and following.row == anchor.row + 1 and fits[number + 1].values is not None
-                and fits[number + 1].found == widths[following.row]):
+                and fits[number + 1].found == widths[following.row] and not tokens[anchor.token].separated
+                and not _word_after_values(tokens[anchor.token + 1 : starts[number + 1]])):
             for other in fits:
                 fits[other] = Fit(None, Reason.OUT_OF_ORDER, fits[other].found)
             return
+
+
+def _word_after_values(between: list[Token]) -> bool:
+    """Whether a word follows the first value (a label's own second line comes before them)."""
+    first = next((i for i, t in enumerate(between) if t.kind == VALUE), len(between))
+    return any(t.kind == WORD for t in between[first:])
 
 
 def _doubt_blank_after_full(fits) -> None:
