@@ -14,6 +14,8 @@
 - python-docx prints a merged cell once for each column it spans: the same text in consecutive
   cells is one cell, and so are copies of one number in a row of one value (which copy is
   taken cannot matter); copies in a wider row stay unread.
+- PyMuPDF's sorted blocks of LibreOffice's PDF print a row's values before the row above's:
+  that table is one GIA003 (`out_of_order`), none of its values read.
 - pandoc's plain text of a wide table draws a grid: its rule lines (``+-----+=====+``, longer
   than a line of prose) are part of the table, not prose that ends it.
 
@@ -152,3 +154,19 @@ def test_a_group_label_beside_its_first_row_does_not_end_the_table():
         assert table3[key] == truth[key], key
     assert [s.heading.text for s in parse_lines("三、（一）予以公开 16 36\n五、存在的主要问题\n").sections] == [
         "五、存在的主要问题"]
+
+
+def test_values_displaced_from_their_labels_leave_the_table_unread():
+    """PyMuPDF's `get_text('blocks', sort=True)` of LibreOffice's PDF prints row 二's values
+    before row 一's, and every row after reads its neighbour's (each still adds up, so no
+    identity tells): table 三 is one GIA003 (`out_of_order`), no value of it read."""
+    path = LAYOUTS / "stress" / "heldout" / "texts" / "000-v0.docx-lo-pymupdf-blocks.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = lines.index("公开申请数量")  # the end of row 一's label: row 二's values (332 …) come next
+    assert lines[at + 1 : at + 3] == ["332", "57"]
+    checker = Checker(plugins=False)
+    record = checker.extract_file(str(path))
+    assert not record["tables"]["table3"]
+    assert "out_of_order" in {u["reason"] for u in record["reading"]["table3"]["unread"]}  # (and rows not found)
+    gia003 = [d for d in checker.check_file(str(path)).diagnostics if d.code == "GIA003" and "表三" in d.message]
+    assert len(gia003) == 1 and "无法确定各数值属于哪一列" in gia003[0].message
