@@ -328,6 +328,26 @@ def write_versions(made: list[str], skipped: list[str]) -> None:
 
 
 # -- make ------------------------------------------------------------------------------------
+def render_texts(path: Path, stem: str, tools: list[tuple[str, tuple]], scratch: Path, texts: Path) -> int:
+    """Write `texts/<stem>.<tool>.txt` for each (name, TOOLS-style entry) of the report at `path`:
+    each document rendered once, each derived document (a PDF a tool printed) made once."""
+    report = seed_renderings.seed_report(path)
+    files: dict[str, Path] = {}
+    derived: dict[tuple[str, object], Path] = {}
+    for name, (document, step, _, runner, _) in tools:
+        if document not in files:
+            suffix, _, render_it = DOCUMENTS[document]
+            files[document] = scratch / f"{stem}.{document}{suffix}"
+            files[document].write_bytes(render_it(report))
+        source = files[document]
+        if step is not None:
+            if (document, step) not in derived:
+                derived[(document, step)] = step(source)
+            source = derived[(document, step)]
+        (texts / f"{stem}.{name}.txt").write_bytes(runner(source).encode("utf-8"))
+    return len(tools)
+
+
 def make(only: list[str] | None = None) -> int:
     TEXTS.mkdir(exist_ok=True)
     names = [n for n in TOOLS if not only or n in only]
@@ -336,23 +356,7 @@ def make(only: list[str] | None = None) -> int:
     written = 0
     with tempfile.TemporaryDirectory() as scratch:
         for path in seed_renderings.seed_paths():
-            number = path.name[:3]
-            report = seed_renderings.seed_report(path)
-            files: dict[str, Path] = {}
-            derived: dict[tuple[str, object], Path] = {}
-            for name in made:
-                document, step, _, runner, _ = TOOLS[name]
-                if document not in files:
-                    suffix, _, render_it = DOCUMENTS[document]
-                    files[document] = Path(scratch) / f"{number}.{document}{suffix}"
-                    files[document].write_bytes(render_it(report))
-                source = files[document]
-                if step is not None:
-                    if (document, step) not in derived:
-                        derived[(document, step)] = step(source)
-                    source = derived[(document, step)]
-                (TEXTS / f"{number}.{name}.txt").write_bytes(runner(source).encode("utf-8"))
-                written += 1
+            written += render_texts(path, path.name[:3], [(name, TOOLS[name]) for name in made], Path(scratch), TEXTS)
     if not only:
         write_versions(made, skipped)
     print(f"wrote {written} texts to {TEXTS}; skipped {skipped}")

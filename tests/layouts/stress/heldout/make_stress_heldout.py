@@ -24,7 +24,6 @@ LAYOUTS = HERE.parent.parent
 sys.path[:0] = [str(LAYOUTS / "heldout"), str(LAYOUTS), str(LAYOUTS.parent)]
 
 import make_heldout  # noqa: E402
-import seed_renderings  # noqa: E402
 
 TEXTS = HERE / "texts"
 
@@ -102,20 +101,7 @@ def main() -> int:
     made = [name for name in tools if make_heldout.available(TOOLS[name][4])]
     with tempfile.TemporaryDirectory() as scratch:
         for path in sorted((LAYOUTS / "stress" / "variants").glob("*.txt")):
-            report = seed_renderings.seed_report(path)
-            files, derived = {}, {}
-            for name in made:
-                document, step, _, runner, _ = TOOLS[name]
-                if document not in files:
-                    suffix, _, render_it = make_heldout.DOCUMENTS[document]
-                    files[document] = Path(scratch) / f"{path.stem}.{document}{suffix}"
-                    files[document].write_bytes(render_it(report))
-                source = files[document]
-                if step is not None:
-                    if (document, step) not in derived:
-                        derived[(document, step)] = step(source)
-                    source = derived[(document, step)]
-                (TEXTS / f"{path.stem}.{name}.txt").write_bytes(runner(source).encode("utf-8"))
+            make_heldout.render_texts(path, path.stem, [(name, TOOLS[name]) for name in made], Path(scratch), TEXTS)
     lines = ["# Versions of the tools behind texts/", "",
              *(f"- {tool}: {version}" for tool, version in make_heldout.versions()), "",
              "| tool | command |", "|---|---|",
