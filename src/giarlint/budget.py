@@ -93,12 +93,15 @@ def clock(seconds: float | None, started: float | None = None):
             signal.setitimer(signal.ITIMER_REAL, max(left, _EARLY) if _limit else 0)
 
 
-def rule_started() -> None:
-    """A rule starts: it has the clock's seconds from now (no system call). Only the main thread
-    times its rules: another thread's rules (a Dask worker's, a library user's) leave its clock alone."""
+def rule_started() -> float:
+    """A rule starts: it has the clock's seconds from now (no system call); returns now. Only the
+    main thread times its rules: another thread's rules (a Dask worker's, a library user's) leave
+    its clock alone."""
     global _started
+    now = time.monotonic()
     if threading.current_thread() is threading.main_thread():
-        _started = time.monotonic()
+        _started = now
+    return now
 
 
 def rule_ended() -> None:

@@ -399,8 +399,7 @@ class Linter:
         return self._rule_timed(rule, run, limit)
 
     def _rule_timed(self, rule, run, limit: float) -> tuple[object, Finding | None]:
-        started = time.monotonic()
-        budget.rule_started()
+        started = budget.rule_started()
         try:
             return run(), None
         except RuleTimeout:
